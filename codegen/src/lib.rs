@@ -1,0 +1,89 @@
+//! Turns the YAML transcription of a positive credit register API
+//! description (the *spec*) into checked data, and from it into Rust.
+//!
+//! - [`spec::load`] reads and checks a spec, reporting every problem at once
+//!   with its file, line and column ([`Diagnostics`]).
+//! - [`Summary`] counts what a checked spec holds.
+//!
+//! The command-line tool `pcr-codegen` wraps these (`pcr-codegen check`).
+
+pub mod diagnostic;
+pub mod spec;
+
+pub use diagnostic::{Diagnostic, Diagnostics};
+
+use spec::{Element, Spec};
+
+/// The default spec: the extract API description v1.4, relative to the
+/// workspace root.
+pub const DEFAULT_SPEC: &str = "spec/credit-register-extract/v1.4.yaml";
+
+/// What a checked spec holds, counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub codesets: usize,
+    /// Listed values of all codesets (external standards count none).
+    pub codeset_values: usize,
+    pub messages: usize,
+    /// Elements of all messages at every depth, register-side ones included.
+    pub elements: usize,
+    /// Of `elements`, those the register holds but never returns.
+    pub register_side: usize,
+    /// Processing rules with a machine-checkable form.
+    pub structured_rules: usize,
+    /// "Returned if" conditions with a machine-checkable form.
+    pub presence_conditions: usize,
+    /// Footnote markers on elements (`*`, 1, 2), each counted where it stands.
+    pub markers: usize,
+    pub error_codes: usize,
+}
+
+impl Summary {
+    pub fn of(spec: &Spec) -> Summary {
+        let mut summary = Summary {
+            codesets: spec.codesets.len(),
+            codeset_values: spec.codesets.iter().map(|c| c.values().len()).sum(),
+            messages: spec.messages.len(),
+            error_codes: spec.error_codes.len(),
+            ..Summary::default()
+        };
+        for message in &spec.messages {
+            summary.add(&message.elements);
+        }
+        summary
+    }
+
+    fn add(&mut self, elements: &[Element]) {
+        for element in elements {
+            self.elements += 1;
+            self.register_side += usize::from(element.register_side);
+            self.structured_rules += element.rules.iter().filter(|r| r.check.is_some()).count();
+            self.presence_conditions += usize::from(
+                element
+                    .presence
+                    .as_ref()
+                    .is_some_and(|p| p.returned_if.is_some()),
+            );
+            self.markers += element.markers.len();
+            self.add(&element.elements);
+        }
+    }
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} codesets ({} values), {} messages, {} elements ({} register-side), {} structured rules, {} presence conditions, {} footnote markers, {} error codes",
+            self.codesets,
+            self.codeset_values,
+            self.messages,
+            self.elements,
+            self.register_side,
+            self.structured_rules,
+            self.presence_conditions,
+            self.markers,
+            self.error_codes,
+        )
+    }
+}

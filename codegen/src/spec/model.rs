@@ -1,0 +1,551 @@
+//! The checked model of a spec. Every value read from the YAML keeps its
+//! position ([`Spanned`]) so later stages can point at it.
+//!
+//! The keys are described, with examples, in `spec/README.md`.
+
+use super::{Pos, Spanned};
+
+/// One API description, transcribed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spec {
+    /// The file it was loaded from, as given to the loader.
+    pub file: String,
+    pub spec_format: Spanned<u32>,
+    pub document: Document,
+    pub format_rules: FormatRules,
+    pub error_codes: Vec<ErrorCode>,
+    pub implicit_errors: ImplicitErrors,
+    pub codesets: Vec<Codeset>,
+    pub http_statuses: Vec<HttpStatus>,
+    pub footnote_markers: Vec<FootnoteMarker>,
+    pub messages: Vec<Message>,
+}
+
+/// The spec format version this loader reads.
+pub const SPEC_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// Short id of the API, e.g. `credit-register-extract`.
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub version: Spanned<String>,
+    pub date: Spanned<time::Date>,
+    pub publisher: Option<Spanned<String>>,
+    /// The file of the converted text whose line numbers `source` cites.
+    pub source_text: Option<Spanned<String>>,
+    /// The register stage the document describes.
+    pub stage: Spanned<Stage>,
+    pub history: Vec<HistoryEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryEntry {
+    pub version: Spanned<String>,
+    pub date: Spanned<time::Date>,
+    pub description: Spanned<String>,
+    pub source: Option<Source>,
+}
+
+/// A stage of the register. Some codeset values are not allowed in the first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stage {
+    First,
+    Second,
+}
+
+impl Stage {
+    pub const ALL: [(&'static str, Stage); 2] =
+        [("first", Stage::First), ("second", Stage::Second)];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::First => "first",
+            Stage::Second => "second",
+        }
+    }
+}
+
+/// Where something was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A section of the document and the line of its converted text.
+    Document {
+        section: Spanned<String>,
+        line: Option<Spanned<u32>>,
+    },
+    /// Anything else, e.g. `shared/DOMAIN-NOTES.md`.
+    Reference(Spanned<String>),
+}
+
+/// A decision taken where the converted text is ambiguous, with its reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub topic: Spanned<String>,
+    pub text: Spanned<String>,
+}
+
+/// The format rules of section 2.2.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormatRules {
+    pub applies_to: Spanned<Direction>,
+    pub text: Spanned<String>,
+    pub source: Option<Source>,
+    pub enum_rule: EnumRule,
+    pub string_rule: StringRule,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumRule {
+    pub text: Spanned<String>,
+    pub case_insensitive: Spanned<bool>,
+    pub numeric_form: Spanned<NumericForm>,
+    pub source: Option<Source>,
+}
+
+/// Whether an enum may be sent as its number (`TargetEnvironment: 1`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumericForm {
+    Rejected,
+    Accepted,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StringRule {
+    pub text: Spanned<String>,
+    pub max_length: Spanned<u32>,
+    pub length_unit: Spanned<LengthUnit>,
+    pub case_insensitive: Spanned<bool>,
+    pub allowed_characters: Vec<Spanned<CharClass>>,
+    pub source: Option<Source>,
+    pub decisions: Vec<Decision>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LengthUnit {
+    /// Unicode scalar values, not bytes.
+    Characters,
+}
+
+/// Part of an allowed character set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CharClass {
+    /// Every character from the first to the second, both included.
+    Range(char, char),
+    /// Each of these characters.
+    Chars(String),
+}
+
+impl CharClass {
+    pub fn contains(&self, c: char) -> bool {
+        match self {
+            CharClass::Range(from, to) => (*from..=*to).contains(&c),
+            CharClass::Chars(chars) => chars.contains(c),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorCode {
+    pub code: Spanned<String>,
+    pub owner: Spanned<Owner>,
+    pub description: Spanned<String>,
+    /// Who checks it: the validators, or only the register (E20, a look-up).
+    pub checked_by: Spanned<CheckedBy>,
+    pub source: Option<Source>,
+}
+
+/// Whose error code it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    /// Published by the register.
+    Register,
+    /// This project's own, for a rule whose register code is not public.
+    Project,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckedBy {
+    Validators,
+    Register,
+}
+
+/// Error codes of the rules that elements carry without a row of their own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImplicitErrors {
+    /// Malformed JSON, a wrong JSON type, an unknown field or codeset value.
+    pub schema: Spanned<String>,
+    /// A required (P) element is missing.
+    pub required: Spanned<String>,
+    pub max_length: Spanned<String>,
+    pub allowed_characters: Spanned<String>,
+    pub range: Spanned<String>,
+    pub fixed: Spanned<String>,
+    pub stage: Spanned<String>,
+}
+
+impl ImplicitErrors {
+    /// Each code with the key it was given under.
+    pub fn all(&self) -> [(&'static str, &Spanned<String>); 7] {
+        [
+            ("schema", &self.schema),
+            ("required", &self.required),
+            ("max_length", &self.max_length),
+            ("allowed_characters", &self.allowed_characters),
+            ("range", &self.range),
+            ("fixed", &self.fixed),
+            ("stage", &self.stage),
+        ]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Codeset {
+    /// The name in parentheses in section 1.3, e.g. `LoanType`.
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    /// Other names the document uses for it ("Type of loan").
+    pub also_called: Vec<Spanned<String>>,
+    pub content: CodesetContent,
+    pub source: Option<Source>,
+    pub decisions: Vec<Decision>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CodesetContent {
+    /// Values listed in the document.
+    Listed(Vec<CodesetValue>),
+    /// An external standard the document refers to.
+    Standard(Spanned<Standard>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standard {
+    /// ISO 3166-1 alpha-2 country codes.
+    Iso3166Alpha2,
+    /// ISO 4217 currency codes.
+    Iso4217,
+}
+
+impl Standard {
+    pub const ALL: [(&'static str, Standard); 2] = [
+        ("iso-3166-1-alpha-2", Standard::Iso3166Alpha2),
+        ("iso-4217", Standard::Iso4217),
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Standard::Iso3166Alpha2 => "iso-3166-1-alpha-2",
+            Standard::Iso4217 => "iso-4217",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodesetValue {
+    pub code: Spanned<String>,
+    pub label: Spanned<String>,
+    /// Stages in which the register does not accept the value.
+    pub not_allowed_in_stages: Vec<Spanned<Stage>>,
+    pub source: Option<Source>,
+    pub decisions: Vec<Decision>,
+}
+
+impl Codeset {
+    /// The listed values, or none for an external standard.
+    pub fn values(&self) -> &[CodesetValue] {
+        match &self.content {
+            CodesetContent::Listed(values) => values,
+            CodesetContent::Standard(_) => &[],
+        }
+    }
+
+    /// The value with this code, compared case-insensitively as section 2.2
+    /// compares codeset values.
+    pub fn value(&self, code: &str) -> Option<&CodesetValue> {
+        self.values()
+            .iter()
+            .find(|v| v.code.value.eq_ignore_ascii_case(code))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HttpStatus {
+    pub status: Spanned<u16>,
+    pub reason: Spanned<String>,
+    /// Ids of the messages that can be the body of a response with it.
+    pub messages: Vec<Spanned<String>>,
+    pub source: Option<Source>,
+    pub decisions: Vec<Decision>,
+}
+
+/// A footnote marker that withholds elements from a response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Marker {
+    /// `*`: not returned when the loan is in a debt-arrangement payment plan
+    /// or a business restructuring program.
+    Asterisk,
+    /// Superscript 1: not returned to a party added to the loan later than
+    /// the compared date.
+    One,
+    /// Superscript 2: not returned to a party added to the loan on or later
+    /// than the compared date.
+    Two,
+}
+
+impl Marker {
+    pub const ALL: [(&'static str, Marker); 3] = [
+        ("*", Marker::Asterisk),
+        ("1", Marker::One),
+        ("2", Marker::Two),
+    ];
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Marker::Asterisk => "*",
+            Marker::One => "1",
+            Marker::Two => "2",
+        }
+    }
+
+    /// Whether the marker compares a date with the day a party was added.
+    pub fn compares_date(self) -> bool {
+        matches!(self, Marker::One | Marker::Two)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FootnoteMarker {
+    pub marker: Spanned<Marker>,
+    pub text: Spanned<String>,
+    pub effect: MarkerEffect,
+    pub source: Option<Source>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum MarkerEffect {
+    /// Withheld when any of these loan elements is true.
+    WithheldWhenAnyTrue(Vec<Spanned<String>>),
+    /// Withheld from a party that is not an original party, by the compared
+    /// date and the day the party was added.
+    WithheldWhenDate(Spanned<DateComparison>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateComparison {
+    /// Withheld if the date is earlier than the day the party was added.
+    EarlierThanAdded,
+    /// Withheld if the date is earlier than or the same as that day.
+    EarlierThanOrSameAsAdded,
+}
+
+/// Whether a message is sent to the register or received from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Request,
+    Response,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    /// `request`, `extract`, `deceased`, `invalid_request`.
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub direction: Spanned<Direction>,
+    pub notes: Vec<Spanned<String>>,
+    pub decisions: Vec<Decision>,
+    pub source: Option<Source>,
+    pub elements: Vec<Element>,
+    pub pos: Pos,
+}
+
+/// One row of a table: a data element or a group of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    /// The JSON name, in parentheses in the document.
+    pub json: Spanned<String>,
+    /// The English name before the parentheses, without markers.
+    pub name: Spanned<String>,
+    /// The data type as the document writes it ("Enum List", "String
+    /// (GUID)"); absent on a group row.
+    pub data_type: Option<Spanned<String>>,
+    /// What the data type and `elements` make of the element.
+    pub shape: Shape,
+    /// P, E or V, where the table has the column.
+    pub required: Option<Spanned<Required>>,
+    /// The Permissible values column, as written.
+    pub permissible: Option<Spanned<String>>,
+    pub codeset: Option<Spanned<String>>,
+    pub range: Option<Spanned<Range>>,
+    pub fixed: Option<Spanned<bool>>,
+    pub rules: Vec<Rule>,
+    pub notes: Vec<Spanned<String>>,
+    pub presence: Option<Presence>,
+    pub markers: Vec<Spanned<Marker>>,
+    pub compared_date: Option<Spanned<ComparedDate>>,
+    /// Held by the register but never part of a serialized message: a date
+    /// that a marker compares.
+    pub register_side: bool,
+    pub source: Vec<Source>,
+    pub decisions: Vec<Decision>,
+    pub elements: Vec<Element>,
+    /// The position of the element's mapping.
+    pub pos: Pos,
+    /// `messages[ID].a.b`, for diagnostics.
+    pub path: String,
+}
+
+/// What an element is, from its data type and whether it has elements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Scalar(ScalarType),
+    /// A list of scalars ("List Enum", "Enum List").
+    ScalarList(ScalarType),
+    /// An object with elements (a group row without a data type).
+    Group,
+    /// A list of objects ("List" with elements).
+    GroupList,
+}
+
+impl Shape {
+    pub fn is_list(self) -> bool {
+        matches!(self, Shape::ScalarList(_) | Shape::GroupList)
+    }
+
+    pub fn scalar(self) -> Option<ScalarType> {
+        match self {
+            Shape::Scalar(t) | Shape::ScalarList(t) => Some(t),
+            Shape::Group | Shape::GroupList => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScalarType {
+    String,
+    Guid,
+    Datetime,
+    Date,
+    Int,
+    Decimal,
+    Boolean,
+    Enum,
+}
+
+/// The data types the documents write, and what each means.
+pub const DATA_TYPES: [(&str, Option<Shape>); 12] = [
+    ("String", Some(Shape::Scalar(ScalarType::String))),
+    ("String (GUID)", Some(Shape::Scalar(ScalarType::Guid))),
+    ("Guid", Some(Shape::Scalar(ScalarType::Guid))),
+    ("Datetime", Some(Shape::Scalar(ScalarType::Datetime))),
+    ("Date", Some(Shape::Scalar(ScalarType::Date))),
+    ("Int", Some(Shape::Scalar(ScalarType::Int))),
+    ("Decimal", Some(Shape::Scalar(ScalarType::Decimal))),
+    ("Boolean", Some(Shape::Scalar(ScalarType::Boolean))),
+    ("Enum", Some(Shape::Scalar(ScalarType::Enum))),
+    ("List Enum", Some(Shape::ScalarList(ScalarType::Enum))),
+    ("Enum List", Some(Shape::ScalarList(ScalarType::Enum))),
+    // A list of objects: needs `elements`.
+    ("List", None),
+];
+
+/// Required (P), conditionally required (E) or optional (V).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Required {
+    P,
+    E,
+    V,
+}
+
+/// A numeric range, bounds included. The documents give integer bounds
+/// (`>=0`) only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Range {
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    /// The Processing rules column, as written.
+    pub text: Spanned<String>,
+    pub origin: Spanned<Origin>,
+    /// The machine-checkable form, where there is one.
+    pub check: Option<Spanned<Check>>,
+    pub error: Option<Spanned<String>>,
+    pub pos: Pos,
+}
+
+/// Where a rule comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The document's table.
+    Document,
+    /// `shared/DOMAIN-NOTES.md`: facts from outside the document.
+    DomainNotes,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Check {
+    /// Required when a sibling has a value.
+    RequiredIf {
+        element: Spanned<String>,
+        equals: Spanned<String>,
+    },
+    /// Only these values of the element's codeset are permitted.
+    AllowedValues(Vec<Spanned<String>>),
+    /// A list with at least this many items.
+    MinItems(Spanned<u32>),
+    /// An ID code whose format a sibling's type of ID code chooses.
+    IdCode { type_element: Spanned<String> },
+}
+
+/// When a response element is returned ("returned if ...").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Presence {
+    pub text: Spanned<String>,
+    pub returned_if: Option<Spanned<Condition>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    /// An element, named relative to the group that holds this one, has the
+    /// value (a codeset code or `true`/`false`).
+    Equals {
+        element: Spanned<String>,
+        value: Spanned<String>,
+    },
+    In {
+        element: Spanned<String>,
+        values: Vec<Spanned<String>>,
+    },
+    NotIn {
+        element: Spanned<String>,
+        values: Vec<Spanned<String>>,
+    },
+    /// No more than `years` have passed since the date in `element`.
+    WithinYearsAfter {
+        element: Spanned<String>,
+        years: Spanned<u32>,
+    },
+    /// Depends on who reads the extract.
+    Reader(Spanned<ReaderCondition>),
+    /// Returned when the register holds a value for it.
+    Reported,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReaderCondition {
+    /// Only the borrower who denied the accuracy of the loan information.
+    BorrowerWhoDenied,
+}
+
+/// The date that a marker 1 or 2 compares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ComparedDate {
+    /// The element is itself the date.
+    ItSelf,
+    /// A Date element of the same group (possibly register-side).
+    Element(String),
+}

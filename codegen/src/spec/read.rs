@@ -1,0 +1,1171 @@
+//! YAML nodes to the model, reporting every node of the wrong shape: unknown
+//! and missing keys, wrong YAML types, values that cannot be parsed.
+//!
+//! Reading never stops at a problem. An item without its identifying key (a
+//! codeset without `id`, an element without `json`) is left out of the model;
+//! any other missing value is reported and replaced by an empty one, so the
+//! checks that follow still run on everything else.
+
+use super::model::*;
+use super::yaml::{Node, Value};
+use super::{Pos, Spanned};
+use crate::diagnostic::{did_you_mean, Diagnostic, Kind};
+
+pub(super) fn read(file: &str, root: &Node, diagnostics: &mut Vec<Diagnostic>) -> Option<Spec> {
+    let mut r = Reader { file, diagnostics };
+    let top = r.map(root, "", TOP_KEYS)?;
+    let spec_format = r.req_u32(&top, "spec_format");
+    if let Some(format) = &spec_format {
+        if format.value != SPEC_FORMAT {
+            r.error(
+                Kind::InvalidValue,
+                format.pos,
+                "spec_format",
+                format!(
+                    "this loader reads spec format {SPEC_FORMAT}, not {}",
+                    format.value
+                ),
+            )
+            .help = Some(format!(
+                "write `spec_format: {SPEC_FORMAT}`, or use a pcr-codegen that reads format {}",
+                format.value
+            ));
+        }
+    }
+    let document = top.req(&mut r, "document").and_then(|n| r.document(n));
+    let format_rules = top
+        .req(&mut r, "format_rules")
+        .and_then(|n| r.format_rules(n));
+    let error_codes = r.list(&top, "error_codes", true, |r, node, i| {
+        r.error_code(node, i)
+    });
+    let implicit_errors = top
+        .req(&mut r, "implicit_errors")
+        .and_then(|n| r.implicit_errors(n));
+    let codesets = r.list(&top, "codesets", true, |r, node, i| r.codeset(node, i));
+    let http_statuses = r.list(&top, "http_statuses", false, |r, node, i| {
+        r.http_status(node, i)
+    });
+    let footnote_markers = r.list(&top, "footnote_markers", false, |r, node, i| {
+        r.footnote_marker(node, i)
+    });
+    let messages = r.list(&top, "messages", true, |r, node, i| r.message(node, i));
+    Some(Spec {
+        file: file.to_string(),
+        spec_format: spec_format?,
+        document: document?,
+        format_rules: format_rules?,
+        error_codes,
+        implicit_errors: implicit_errors?,
+        codesets,
+        http_statuses,
+        footnote_markers,
+        messages,
+    })
+}
+
+const TOP_KEYS: &[&str] = &[
+    "spec_format",
+    "document",
+    "format_rules",
+    "error_codes",
+    "implicit_errors",
+    "codesets",
+    "http_statuses",
+    "footnote_markers",
+    "messages",
+];
+
+/// A mapping node whose keys have been checked against the known ones.
+struct Fields<'n> {
+    entries: &'n [(super::yaml::Key, Node)],
+    pos: Pos,
+    path: String,
+}
+
+impl<'n> Fields<'n> {
+    fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.text == key)
+            .map(|(_, v)| v)
+    }
+
+    fn path(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+
+    /// The value of a key the format requires, or a diagnostic.
+    fn req(&self, r: &mut Reader, key: &str) -> Option<&'n Node> {
+        let node = self.get(key);
+        if node.is_none() {
+            r.error(
+                Kind::MissingKey,
+                self.pos,
+                &self.path,
+                format!("`{key}` is missing"),
+            )
+            .help = Some(format!("add `{key}:` here (see spec/README.md)"));
+        }
+        node
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+struct Reader<'d> {
+    file: &'d str,
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn error(&mut self, kind: Kind, pos: Pos, path: &str, message: String) -> &mut Diagnostic {
+        self.diagnostics
+            .push(Diagnostic::new(kind, self.file, pos, path, message));
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
+        self.error(
+            Kind::WrongType,
+            node.pos,
+            path,
+            format!("expected {expected}, found {}", node.kind()),
+        );
+    }
+
+    /// Opens a mapping, reporting every key not in `known`.
+    fn map<'n>(&mut self, node: &'n Node, path: &str, known: &[&str]) -> Option<Fields<'n>> {
+        let Value::Map(entries) = &node.value else {
+            self.wrong_type(node, path, "a mapping");
+            return None;
+        };
+        for (key, _) in entries {
+            if !known.contains(&key.text.as_str()) {
+                let help = did_you_mean(&key.text, known.iter().copied())
+                    .unwrap_or_else(|| format!("the keys here are: {}", known.join(", ")));
+                self.error(
+                    Kind::UnknownKey,
+                    key.pos,
+                    path,
+                    format!("unknown key `{}`", key.text),
+                )
+                .help = Some(help);
+            }
+        }
+        Some(Fields {
+            entries,
+            pos: node.pos,
+            path: path.to_string(),
+        })
+    }
+
+    /// A sequence under `key`, each item read by `item`; absent is an empty
+    /// list unless `required`.
+    fn list<T>(
+        &mut self,
+        fields: &Fields,
+        key: &str,
+        required: bool,
+        mut item: impl FnMut(&mut Self, &Node, usize) -> Option<T>,
+    ) -> Vec<T> {
+        let node = if required {
+            fields.req(self, key)
+        } else {
+            fields.get(key)
+        };
+        let Some(node) = node else { return Vec::new() };
+        match &node.value {
+            Value::Seq(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, node)| item(self, node, i))
+                .collect(),
+            _ => {
+                self.wrong_type(node, &fields.path(key), "a list");
+                Vec::new()
+            }
+        }
+    }
+
+    /// The text of a scalar node.
+    fn text(&mut self, node: &Node, path: &str) -> Option<Spanned<String>> {
+        match &node.value {
+            Value::Scalar { text, quoted } if text.is_empty() && !quoted => {
+                self.error(
+                    Kind::InvalidValue,
+                    node.pos,
+                    path,
+                    "the value is empty".to_string(),
+                );
+                None
+            }
+            Value::Scalar { text, .. } => Some(Spanned::new(text.clone(), node.pos)),
+            _ => {
+                self.wrong_type(node, path, "a text value");
+                None
+            }
+        }
+    }
+
+    fn req_str(&mut self, fields: &Fields, key: &str) -> Option<Spanned<String>> {
+        let node = fields.req(self, key)?;
+        self.text(node, &fields.path(key))
+    }
+
+    fn opt_str(&mut self, fields: &Fields, key: &str) -> Option<Spanned<String>> {
+        let node = fields.get(key)?;
+        self.text(node, &fields.path(key))
+    }
+
+    /// A required text, or an empty one (already reported) so reading goes on.
+    fn str_or_empty(&mut self, fields: &Fields, key: &str) -> Spanned<String> {
+        self.req_str(fields, key)
+            .unwrap_or_else(|| Spanned::new(String::new(), fields.pos))
+    }
+
+    fn parse<T>(
+        &mut self,
+        text: Spanned<String>,
+        path: &str,
+        what: &str,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Option<Spanned<T>> {
+        match parse(&text.value) {
+            Some(value) => Some(Spanned::new(value, text.pos)),
+            None => {
+                self.error(
+                    Kind::InvalidValue,
+                    text.pos,
+                    path,
+                    format!("`{}` is not {what}", text.value),
+                );
+                None
+            }
+        }
+    }
+
+    fn u32_of(&mut self, node: &Node, path: &str) -> Option<Spanned<u32>> {
+        let text = self.text(node, path)?;
+        self.parse(text, path, "a whole number from 0 to 4294967295", |t| {
+            t.parse().ok()
+        })
+    }
+
+    fn req_u32(&mut self, fields: &Fields, key: &str) -> Option<Spanned<u32>> {
+        let node = fields.req(self, key)?;
+        self.u32_of(node, &fields.path(key))
+    }
+
+    fn opt_bool(&mut self, fields: &Fields, key: &str) -> Option<Spanned<bool>> {
+        let text = self.opt_str(fields, key)?;
+        self.parse(text, &fields.path(key), "`true` or `false`", |t| match t {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
+        })
+    }
+
+    fn req_bool(&mut self, fields: &Fields, key: &str) -> Option<Spanned<bool>> {
+        fields.req(self, key)?;
+        self.opt_bool(fields, key)
+    }
+
+    fn req_date(&mut self, fields: &Fields, key: &str) -> Option<Spanned<time::Date>> {
+        let text = self.req_str(fields, key)?;
+        let format = time::macros::format_description!("[year]-[month]-[day]");
+        self.parse(text, &fields.path(key), "a date written YYYY-MM-DD", |t| {
+            time::Date::parse(t, &format).ok()
+        })
+    }
+
+    /// A text that must be one of the names in `table`.
+    fn name_of<T: Copy>(
+        &mut self,
+        text: Spanned<String>,
+        path: &str,
+        table: &[(&str, T)],
+    ) -> Option<Spanned<T>> {
+        if let Some((_, value)) = table.iter().find(|(name, _)| *name == text.value) {
+            return Some(Spanned::new(*value, text.pos));
+        }
+        let names: Vec<&str> = table.iter().map(|(name, _)| *name).collect();
+        let help = did_you_mean(&text.value, names.iter().copied())
+            .map(|d| format!("{d} (one of: {})", names.join(", ")))
+            .unwrap_or_else(|| format!("use one of: {}", names.join(", ")));
+        self.error(
+            Kind::InvalidValue,
+            text.pos,
+            path,
+            format!("`{}` is not a known value here", text.value),
+        )
+        .help = Some(help);
+        None
+    }
+
+    fn req_name<T: Copy>(
+        &mut self,
+        fields: &Fields,
+        key: &str,
+        table: &[(&str, T)],
+    ) -> Option<Spanned<T>> {
+        let text = self.req_str(fields, key)?;
+        self.name_of(text, &fields.path(key), table)
+    }
+
+    fn opt_name<T: Copy>(
+        &mut self,
+        fields: &Fields,
+        key: &str,
+        table: &[(&str, T)],
+    ) -> Option<Spanned<T>> {
+        let text = self.opt_str(fields, key)?;
+        self.name_of(text, &fields.path(key), table)
+    }
+
+    /// A list of texts; a single text is not accepted, so a reviewer always
+    /// sees a list where the format has one.
+    fn texts(&mut self, fields: &Fields, key: &str) -> Vec<Spanned<String>> {
+        let path = fields.path(key);
+        self.list(fields, key, false, |r, node, i| {
+            r.text(node, &format!("{path}[{i}]"))
+        })
+    }
+
+    fn source_of(&mut self, node: &Node, path: &str) -> Option<Source> {
+        let fields = self.map(node, path, &["section", "line", "reference"])?;
+        if let Some(reference) = self.opt_str(&fields, "reference") {
+            if fields.get("section").is_some() || fields.get("line").is_some() {
+                self.error(
+                    Kind::Inconsistent,
+                    node.pos,
+                    path,
+                    "a source is either a document `section` (with `line`) or a `reference`, not both".to_string(),
+                );
+            }
+            return Some(Source::Reference(reference));
+        }
+        let section = self.req_str(&fields, "section")?;
+        let line = match fields.get("line") {
+            Some(node) => self.u32_of(node, &fields.path("line")),
+            None => None,
+        };
+        Some(Source::Document { section, line })
+    }
+
+    fn source(&mut self, fields: &Fields) -> Option<Source> {
+        let node = fields.get("source")?;
+        self.source_of(node, &fields.path("source"))
+    }
+
+    fn decisions(&mut self, fields: &Fields) -> Vec<Decision> {
+        let path = fields.path("decisions");
+        self.list(fields, "decisions", false, |r, node, i| {
+            let fields = r.map(node, &format!("{path}[{i}]"), &["topic", "text"])?;
+            Some(Decision {
+                topic: r.str_or_empty(&fields, "topic"),
+                text: r.str_or_empty(&fields, "text"),
+            })
+        })
+    }
+
+    fn document(&mut self, node: &Node) -> Option<Document> {
+        let fields = self.map(
+            node,
+            "document",
+            &[
+                "id",
+                "title",
+                "version",
+                "date",
+                "publisher",
+                "source_text",
+                "stage",
+                "history",
+            ],
+        )?;
+        let history = self.list(&fields, "history", false, |r, node, i| {
+            let path = format!("document.history[{i}]");
+            let fields = r.map(node, &path, &["version", "date", "description", "source"])?;
+            Some(HistoryEntry {
+                version: r.str_or_empty(&fields, "version"),
+                date: r.req_date(&fields, "date")?,
+                description: r.str_or_empty(&fields, "description"),
+                source: r.source(&fields),
+            })
+        });
+        Some(Document {
+            id: self.str_or_empty(&fields, "id"),
+            title: self.str_or_empty(&fields, "title"),
+            version: self.str_or_empty(&fields, "version"),
+            date: self.req_date(&fields, "date")?,
+            publisher: self.opt_str(&fields, "publisher"),
+            source_text: self.opt_str(&fields, "source_text"),
+            stage: self.req_name(&fields, "stage", &Stage::ALL)?,
+            history,
+        })
+    }
+
+    fn format_rules(&mut self, node: &Node) -> Option<FormatRules> {
+        let fields = self.map(
+            node,
+            "format_rules",
+            &["applies_to", "text", "source", "enum", "string"],
+        )?;
+        let applies_to = self.req_name(&fields, "applies_to", &DIRECTIONS);
+        let text = self.str_or_empty(&fields, "text");
+        let source = self.source(&fields);
+
+        let enum_rule = fields.req(self, "enum").and_then(|node| {
+            let fields = self.map(
+                node,
+                "format_rules.enum",
+                &["text", "case_insensitive", "numeric_form", "source"],
+            )?;
+            Some(EnumRule {
+                text: self.str_or_empty(&fields, "text"),
+                case_insensitive: self.req_bool(&fields, "case_insensitive")?,
+                numeric_form: self.req_name(
+                    &fields,
+                    "numeric_form",
+                    &[
+                        ("rejected", NumericForm::Rejected),
+                        ("accepted", NumericForm::Accepted),
+                    ],
+                )?,
+                source: self.source(&fields),
+            })
+        });
+
+        let string_rule = fields.req(self, "string").and_then(|node| {
+            let fields = self.map(
+                node,
+                "format_rules.string",
+                &[
+                    "text",
+                    "max_length",
+                    "length_unit",
+                    "case_insensitive",
+                    "allowed_characters",
+                    "source",
+                    "decisions",
+                ],
+            )?;
+            let allowed_characters =
+                self.list(&fields, "allowed_characters", true, |r, node, i| {
+                    r.char_class(
+                        node,
+                        &format!("format_rules.string.allowed_characters[{i}]"),
+                    )
+                });
+            Some(StringRule {
+                text: self.str_or_empty(&fields, "text"),
+                max_length: self.req_u32(&fields, "max_length")?,
+                length_unit: self.req_name(
+                    &fields,
+                    "length_unit",
+                    &[("characters", LengthUnit::Characters)],
+                )?,
+                case_insensitive: self.req_bool(&fields, "case_insensitive")?,
+                allowed_characters,
+                source: self.source(&fields),
+                decisions: self.decisions(&fields),
+            })
+        });
+
+        Some(FormatRules {
+            applies_to: applies_to?,
+            text,
+            source,
+            enum_rule: enum_rule?,
+            string_rule: string_rule?,
+        })
+    }
+
+    fn char_class(&mut self, node: &Node, path: &str) -> Option<Spanned<CharClass>> {
+        let fields = self.map(node, path, &["from", "to", "chars"])?;
+        if let Some(chars) = self.opt_str(&fields, "chars") {
+            if fields.get("from").is_some() || fields.get("to").is_some() {
+                self.error(
+                    Kind::Inconsistent,
+                    node.pos,
+                    path,
+                    "give either `chars` or a `from`–`to` range, not both".to_string(),
+                );
+            }
+            return Some(Spanned::new(CharClass::Chars(chars.value), node.pos));
+        }
+        let one_char = |r: &mut Self, key: &str| -> Option<char> {
+            let text = r.req_str(&fields, key)?;
+            let mut chars = text.value.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(c),
+                _ => {
+                    r.error(
+                        Kind::InvalidValue,
+                        text.pos,
+                        &fields.path(key),
+                        format!("`{}` is not a single character", text.value),
+                    );
+                    None
+                }
+            }
+        };
+        let from = one_char(self, "from");
+        let to = one_char(self, "to");
+        let (from, to) = (from?, to?);
+        if from > to {
+            self.error(
+                Kind::InvalidValue,
+                node.pos,
+                path,
+                format!(
+                    "the range {from}–{to} is empty: U+{:04X} comes after U+{:04X}",
+                    from as u32, to as u32
+                ),
+            )
+            .help = Some(format!("write from: \"{to}\", to: \"{from}\""));
+        }
+        Some(Spanned::new(CharClass::Range(from, to), node.pos))
+    }
+
+    fn error_code(&mut self, node: &Node, i: usize) -> Option<ErrorCode> {
+        let path = format!("error_codes[{i}]");
+        let fields = self.map(
+            node,
+            &path,
+            &["code", "owner", "description", "checked_by", "source"],
+        )?;
+        let code = self.req_str(&fields, "code")?;
+        let fields = Fields {
+            path: format!("error_codes[{}]", code.value),
+            ..fields
+        };
+        let checked_by = self
+            .opt_name(
+                &fields,
+                "checked_by",
+                &[
+                    ("validators", CheckedBy::Validators),
+                    ("register", CheckedBy::Register),
+                ],
+            )
+            .unwrap_or(Spanned::new(CheckedBy::Validators, code.pos));
+        Some(ErrorCode {
+            owner: self.req_name(
+                &fields,
+                "owner",
+                &[("register", Owner::Register), ("project", Owner::Project)],
+            )?,
+            description: self.str_or_empty(&fields, "description"),
+            checked_by,
+            source: self.source(&fields),
+            code,
+        })
+    }
+
+    fn implicit_errors(&mut self, node: &Node) -> Option<ImplicitErrors> {
+        const KEYS: &[&str] = &[
+            "schema",
+            "required",
+            "max_length",
+            "allowed_characters",
+            "range",
+            "fixed",
+            "stage",
+        ];
+        let fields = self.map(node, "implicit_errors", KEYS)?;
+        let mut code = |key: &str| self.str_or_empty(&fields, key);
+        Some(ImplicitErrors {
+            schema: code("schema"),
+            required: code("required"),
+            max_length: code("max_length"),
+            allowed_characters: code("allowed_characters"),
+            range: code("range"),
+            fixed: code("fixed"),
+            stage: code("stage"),
+        })
+    }
+
+    fn codeset(&mut self, node: &Node, i: usize) -> Option<Codeset> {
+        let fields = self.map(
+            node,
+            &format!("codesets[{i}]"),
+            &[
+                "id",
+                "name",
+                "also_called",
+                "values",
+                "standard",
+                "source",
+                "decisions",
+            ],
+        )?;
+        let id = self.req_str(&fields, "id")?;
+        let fields = Fields {
+            path: format!("codesets[{}]", id.value),
+            ..fields
+        };
+        let content = match (fields.get("values"), fields.get("standard")) {
+            (Some(_), Some(_)) | (None, None) => {
+                self.error(
+                    Kind::Inconsistent,
+                    fields.pos,
+                    &fields.path,
+                    "a codeset has either `values` (listed in the document) or `standard` (an external list)".to_string(),
+                )
+                .help = Some(format!(
+                    "keep one of the two; the standards are: {}",
+                    Standard::ALL.map(|(name, _)| name).join(", ")
+                ));
+                CodesetContent::Listed(Vec::new())
+            }
+            (Some(_), None) => {
+                let path = fields.path.clone();
+                CodesetContent::Listed(self.list(&fields, "values", true, |r, node, i| {
+                    r.codeset_value(node, &format!("{path}.values[{i}]"))
+                }))
+            }
+            (None, Some(_)) => match self.opt_name(&fields, "standard", &Standard::ALL) {
+                Some(standard) => CodesetContent::Standard(standard),
+                None => CodesetContent::Listed(Vec::new()),
+            },
+        };
+        Some(Codeset {
+            name: self.str_or_empty(&fields, "name"),
+            also_called: self.texts(&fields, "also_called"),
+            content,
+            source: self.source(&fields),
+            decisions: self.decisions(&fields),
+            pos: fields.pos,
+            id,
+        })
+    }
+
+    fn codeset_value(&mut self, node: &Node, path: &str) -> Option<CodesetValue> {
+        let fields = self.map(
+            node,
+            path,
+            &[
+                "code",
+                "label",
+                "not_allowed_in_stages",
+                "source",
+                "decisions",
+            ],
+        )?;
+        let stages_path = fields.path("not_allowed_in_stages");
+        Some(CodesetValue {
+            code: self.req_str(&fields, "code")?,
+            label: self.str_or_empty(&fields, "label"),
+            not_allowed_in_stages: self.list(
+                &fields,
+                "not_allowed_in_stages",
+                false,
+                |r, node, i| {
+                    let text = r.text(node, &format!("{stages_path}[{i}]"))?;
+                    r.name_of(text, &stages_path, &Stage::ALL)
+                },
+            ),
+            source: self.source(&fields),
+            decisions: self.decisions(&fields),
+        })
+    }
+
+    fn http_status(&mut self, node: &Node, i: usize) -> Option<HttpStatus> {
+        let fields = self.map(
+            node,
+            &format!("http_statuses[{i}]"),
+            &["status", "reason", "messages", "source", "decisions"],
+        )?;
+        let status = self.req_str(&fields, "status")?;
+        let status = self.parse(
+            status,
+            &fields.path("status"),
+            "an HTTP status from 100 to 599",
+            |t| t.parse::<u16>().ok().filter(|s| (100..=599).contains(s)),
+        )?;
+        Some(HttpStatus {
+            status,
+            reason: self.str_or_empty(&fields, "reason"),
+            messages: self.texts(&fields, "messages"),
+            source: self.source(&fields),
+            decisions: self.decisions(&fields),
+        })
+    }
+
+    fn footnote_marker(&mut self, node: &Node, i: usize) -> Option<FootnoteMarker> {
+        let fields = self.map(
+            node,
+            &format!("footnote_markers[{i}]"),
+            &[
+                "marker",
+                "text",
+                "withheld_when_any_true",
+                "withheld_when_date",
+                "source",
+            ],
+        )?;
+        let marker = self.req_name(&fields, "marker", &Marker::ALL)?;
+        let effect = match (
+            fields.get("withheld_when_any_true"),
+            fields.get("withheld_when_date"),
+        ) {
+            (Some(_), None) => {
+                MarkerEffect::WithheldWhenAnyTrue(self.texts(&fields, "withheld_when_any_true"))
+            }
+            (None, Some(_)) => MarkerEffect::WithheldWhenDate(self.opt_name(
+                &fields,
+                "withheld_when_date",
+                &[
+                    ("earlier_than_added", DateComparison::EarlierThanAdded),
+                    (
+                        "earlier_than_or_same_as_added",
+                        DateComparison::EarlierThanOrSameAsAdded,
+                    ),
+                ],
+            )?),
+            _ => {
+                self.error(
+                    Kind::Inconsistent,
+                    fields.pos,
+                    &fields.path,
+                    "a footnote marker has exactly one of `withheld_when_any_true` and `withheld_when_date`".to_string(),
+                );
+                return None;
+            }
+        };
+        Some(FootnoteMarker {
+            marker,
+            text: self.str_or_empty(&fields, "text"),
+            effect,
+            source: self.source(&fields),
+        })
+    }
+
+    fn message(&mut self, node: &Node, i: usize) -> Option<Message> {
+        let fields = self.map(
+            node,
+            &format!("messages[{i}]"),
+            &[
+                "id",
+                "name",
+                "direction",
+                "notes",
+                "decisions",
+                "source",
+                "elements",
+            ],
+        )?;
+        let id = self.req_str(&fields, "id")?;
+        let fields = Fields {
+            path: format!("messages[{}]", id.value),
+            ..fields
+        };
+        let path = fields.path.clone();
+        let elements = self.list(&fields, "elements", true, |r, node, i| {
+            r.element(node, &path, i)
+        });
+        Some(Message {
+            name: self.str_or_empty(&fields, "name"),
+            direction: self.req_name(&fields, "direction", &DIRECTIONS)?,
+            notes: self.texts(&fields, "notes"),
+            decisions: self.decisions(&fields),
+            source: self.source(&fields),
+            elements,
+            pos: fields.pos,
+            id,
+        })
+    }
+
+    fn element(&mut self, node: &Node, parent: &str, i: usize) -> Option<Element> {
+        let fields = self.map(node, &format!("{parent}.elements[{i}]"), ELEMENT_KEYS)?;
+        let json = self.req_str(&fields, "json")?;
+        let fields = Fields {
+            path: join(parent, &json.value),
+            ..fields
+        };
+        let path = fields.path.clone();
+        let elements = self.list(&fields, "elements", false, |r, node, i| {
+            r.element(node, &path, i)
+        });
+        let data_type = self.opt_str(&fields, "data_type");
+        let shape = self.shape(&fields, data_type.as_ref(), !elements.is_empty());
+        let rules = self.list(&fields, "rules", false, |r, node, i| {
+            r.rule(node, &format!("{path}.rules[{i}]"))
+        });
+        let markers = {
+            let markers_path = fields.path("markers");
+            self.list(&fields, "markers", false, |r, node, i| {
+                let text = r.text(node, &format!("{markers_path}[{i}]"))?;
+                r.name_of(text, &markers_path, &Marker::ALL)
+            })
+        };
+        let compared_date = self.opt_str(&fields, "compared_date").map(|text| {
+            let value = if text.value == "self" {
+                ComparedDate::ItSelf
+            } else {
+                ComparedDate::Element(text.value)
+            };
+            Spanned::new(value, text.pos)
+        });
+        let source = match fields.get("source") {
+            Some(node) => match &node.value {
+                Value::Seq(items) => items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, node)| self.source_of(node, &format!("{path}.source[{i}]")))
+                    .collect(),
+                _ => self
+                    .source_of(node, &fields.path("source"))
+                    .into_iter()
+                    .collect(),
+            },
+            None => Vec::new(),
+        };
+        Some(Element {
+            name: self.str_or_empty(&fields, "name"),
+            data_type,
+            shape,
+            required: self.opt_name(
+                &fields,
+                "required",
+                &[("P", Required::P), ("E", Required::E), ("V", Required::V)],
+            ),
+            permissible: self.opt_str(&fields, "permissible"),
+            codeset: self.opt_str(&fields, "codeset"),
+            range: fields
+                .get("range")
+                .and_then(|node| self.range(node, &fields.path("range"))),
+            fixed: self.opt_bool(&fields, "fixed"),
+            rules,
+            notes: self.texts(&fields, "notes"),
+            presence: fields
+                .get("presence")
+                .and_then(|node| self.presence(node, &fields.path("presence"))),
+            markers,
+            compared_date,
+            register_side: self
+                .opt_bool(&fields, "register_side")
+                .is_some_and(|b| b.value),
+            source,
+            decisions: self.decisions(&fields),
+            elements,
+            pos: fields.pos,
+            path: fields.path,
+            json,
+        })
+    }
+
+    /// What an element is: its data type, and whether it has elements.
+    fn shape(
+        &mut self,
+        fields: &Fields,
+        data_type: Option<&Spanned<String>>,
+        has_elements: bool,
+    ) -> Shape {
+        let Some(data_type) = data_type else {
+            if !has_elements {
+                self.error(
+                    Kind::MissingKey,
+                    fields.pos,
+                    &fields.path,
+                    "the element has neither `data_type` nor `elements`".to_string(),
+                )
+                .help = Some(
+                    "a data element needs `data_type`; a group row needs its `elements`"
+                        .to_string(),
+                );
+            }
+            return Shape::Group;
+        };
+        let known = DATA_TYPES.iter().find(|(name, _)| *name == data_type.value);
+        match known {
+            None => {
+                let names: Vec<&str> = DATA_TYPES.iter().map(|(name, _)| *name).collect();
+                self.error(
+                    Kind::InvalidValue,
+                    data_type.pos,
+                    &fields.path("data_type"),
+                    format!("unknown data type `{}`", data_type.value),
+                )
+                .help = Some(
+                    did_you_mean(&data_type.value, names.iter().copied())
+                        .unwrap_or_else(|| format!("the data types are: {}", names.join(", "))),
+                );
+                Shape::Group
+            }
+            Some((_, None)) => {
+                if !has_elements {
+                    self.error(
+                        Kind::MissingKey,
+                        data_type.pos,
+                        &fields.path,
+                        "a `List` element needs `elements` (the fields of each item)".to_string(),
+                    )
+                    .help = Some(
+                        "for a list of codeset values write `data_type: List Enum`".to_string(),
+                    );
+                }
+                Shape::GroupList
+            }
+            Some((_, Some(shape))) => {
+                if has_elements {
+                    self.error(
+                        Kind::Inconsistent,
+                        data_type.pos,
+                        &fields.path,
+                        format!("a `{}` element cannot have `elements`", data_type.value),
+                    )
+                    .help = Some(
+                        "a group row has no data type; a list of groups is `List`".to_string(),
+                    );
+                }
+                *shape
+            }
+        }
+    }
+
+    fn range(&mut self, node: &Node, path: &str) -> Option<Spanned<Range>> {
+        let fields = self.map(node, path, &["min", "max"])?;
+        let bound = |r: &mut Self, key: &str| -> Option<i64> {
+            let text = r.opt_str(&fields, key)?;
+            r.parse(text, &fields.path(key), "a whole number", |t| {
+                t.parse().ok()
+            })
+            .map(|s| s.value)
+        };
+        let range = Range {
+            min: bound(self, "min"),
+            max: bound(self, "max"),
+        };
+        if range.min.is_none() && range.max.is_none() {
+            self.error(
+                Kind::MissingKey,
+                node.pos,
+                path,
+                "a range needs `min`, `max` or both".to_string(),
+            );
+            return None;
+        }
+        Some(Spanned::new(range, node.pos))
+    }
+
+    fn rule(&mut self, node: &Node, path: &str) -> Option<Rule> {
+        let fields = self.map(
+            node,
+            path,
+            &[
+                "text",
+                "origin",
+                "error",
+                "required_if",
+                "allowed_values",
+                "min_items",
+                "id_code",
+            ],
+        )?;
+        let present: Vec<&str> = CHECK_KEYS
+            .iter()
+            .copied()
+            .filter(|k| fields.get(k).is_some())
+            .collect();
+        if present.len() > 1 {
+            self.error(
+                Kind::Inconsistent,
+                node.pos,
+                path,
+                format!(
+                    "a rule has at most one check, this one has {}",
+                    present.join(" and ")
+                ),
+            )
+            .help = Some("split it into one rule per check, each with its own `error`".to_string());
+        }
+        let check = match present.first().copied() {
+            Some("required_if") => fields.get("required_if").and_then(|node| {
+                let p = fields.path("required_if");
+                let f = self.map(node, &p, &["element", "equals"])?;
+                let check = Check::RequiredIf {
+                    element: self.req_str(&f, "element")?,
+                    equals: self.req_str(&f, "equals")?,
+                };
+                Some(Spanned::new(check, node.pos))
+            }),
+            Some("allowed_values") => {
+                let node = fields.get("allowed_values")?;
+                let values = self.texts(&fields, "allowed_values");
+                Some(Spanned::new(Check::AllowedValues(values), node.pos))
+            }
+            Some("min_items") => {
+                let node = fields.get("min_items")?;
+                let n = self.u32_of(node, &fields.path("min_items"))?;
+                Some(Spanned::new(Check::MinItems(n), node.pos))
+            }
+            Some("id_code") => fields.get("id_code").and_then(|node| {
+                let f = self.map(node, &fields.path("id_code"), &["type_element"])?;
+                let check = Check::IdCode {
+                    type_element: self.req_str(&f, "type_element")?,
+                };
+                Some(Spanned::new(check, node.pos))
+            }),
+            _ => None,
+        };
+        Some(Rule {
+            text: self.str_or_empty(&fields, "text"),
+            origin: self
+                .opt_name(
+                    &fields,
+                    "origin",
+                    &[
+                        ("document", Origin::Document),
+                        ("domain-notes", Origin::DomainNotes),
+                    ],
+                )
+                .unwrap_or(Spanned::new(Origin::Document, node.pos)),
+            check,
+            error: self.opt_str(&fields, "error"),
+            pos: node.pos,
+        })
+    }
+
+    fn presence(&mut self, node: &Node, path: &str) -> Option<Presence> {
+        let fields = self.map(node, path, &["text", "returned_if"])?;
+        let returned_if = fields
+            .get("returned_if")
+            .and_then(|node| self.condition(node, &fields.path("returned_if")));
+        Some(Presence {
+            text: self.str_or_empty(&fields, "text"),
+            returned_if,
+        })
+    }
+
+    fn condition(&mut self, node: &Node, path: &str) -> Option<Spanned<Condition>> {
+        let fields = self.map(
+            node,
+            path,
+            &[
+                "element",
+                "equals",
+                "in",
+                "not_in",
+                "within_years_after",
+                "reader",
+                "reported",
+            ],
+        )?;
+        let kinds: Vec<&str> = [
+            "equals",
+            "in",
+            "not_in",
+            "within_years_after",
+            "reader",
+            "reported",
+        ]
+        .into_iter()
+        .filter(|k| fields.get(k).is_some())
+        .collect();
+        let [kind] = kinds.as_slice() else {
+            self.error(
+                Kind::Inconsistent,
+                node.pos,
+                path,
+                if kinds.is_empty() {
+                    "a condition needs one of `equals`, `in`, `not_in` (with `element`), `within_years_after`, `reader` or `reported`".to_string()
+                } else {
+                    format!("a condition has one kind, this one has {}", kinds.join(" and "))
+                },
+            );
+            return None;
+        };
+        let needs_element = matches!(*kind, "equals" | "in" | "not_in");
+        if !needs_element && fields.get("element").is_some() {
+            self.error(
+                Kind::Inconsistent,
+                node.pos,
+                path,
+                format!("`element` goes with `equals`, `in` or `not_in`, not with `{kind}`"),
+            );
+        }
+        let condition = match *kind {
+            "equals" => Condition::Equals {
+                element: self.req_str(&fields, "element")?,
+                value: self.req_str(&fields, "equals")?,
+            },
+            "in" => Condition::In {
+                element: self.req_str(&fields, "element")?,
+                values: self.texts(&fields, "in"),
+            },
+            "not_in" => Condition::NotIn {
+                element: self.req_str(&fields, "element")?,
+                values: self.texts(&fields, "not_in"),
+            },
+            "within_years_after" => {
+                let node = fields.get("within_years_after")?;
+                let f = self.map(
+                    node,
+                    &fields.path("within_years_after"),
+                    &["element", "years"],
+                )?;
+                Condition::WithinYearsAfter {
+                    element: self.req_str(&f, "element")?,
+                    years: self.req_u32(&f, "years")?,
+                }
+            }
+            "reader" => Condition::Reader(self.req_name(
+                &fields,
+                "reader",
+                &[("borrower_who_denied", ReaderCondition::BorrowerWhoDenied)],
+            )?),
+            _ => {
+                let reported = self.req_bool(&fields, "reported")?;
+                if !reported.value {
+                    self.error(
+                        Kind::InvalidValue,
+                        reported.pos,
+                        &fields.path("reported"),
+                        "`reported` can only be `true`".to_string(),
+                    )
+                    .help = Some(
+                        "leave `returned_if` out if the element is always returned".to_string(),
+                    );
+                }
+                Condition::Reported
+            }
+        };
+        Some(Spanned::new(condition, node.pos))
+    }
+}
+
+const DIRECTIONS: [(&str, Direction); 2] = [
+    ("request", Direction::Request),
+    ("response", Direction::Response),
+];
+
+const CHECK_KEYS: &[&str] = &["required_if", "allowed_values", "min_items", "id_code"];
+
+const ELEMENT_KEYS: &[&str] = &[
+    "json",
+    "name",
+    "data_type",
+    "required",
+    "permissible",
+    "codeset",
+    "range",
+    "fixed",
+    "rules",
+    "notes",
+    "presence",
+    "markers",
+    "compared_date",
+    "register_side",
+    "source",
+    "decisions",
+    "elements",
+];

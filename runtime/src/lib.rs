@@ -1,0 +1,1 @@
+//! Runtime support for the positive credit register models.
