@@ -204,17 +204,6 @@ impl<'a> Checker<'a> {
                 );
             }
             if let CodesetContent::Listed(values) = &codeset.content {
-                if values.is_empty() {
-                    self.report(
-                        Kind::MissingKey,
-                        codeset.pos,
-                        &path,
-                        "the codeset lists no values".to_string(),
-                        Some(
-                            "list its values, or give `standard` for an external list".to_string(),
-                        ),
-                    );
-                }
                 self.unique(
                     values
                         .iter()
@@ -482,7 +471,8 @@ impl<'a> Checker<'a> {
                             codeset.id.value
                         )),
                     ),
-                    None if element.codeset.is_none() => self.report(
+                    // An Enum without a codeset is reported by `element_codeset`.
+                    None if element.codeset.is_none() && scalar != Some(ScalarType::Enum) => self.report(
                         Kind::MissingKey,
                         text.pos,
                         path,
@@ -904,9 +894,9 @@ impl<'a> Checker<'a> {
     }
 
     fn code_in(&mut self, codeset: &Codeset, value: &Spanned<String>, path: &str) {
-        if matches!(codeset.content, CodesetContent::Standard(_))
-            || codeset.value(&value.value).is_some()
-        {
+        // An external standard is checked by the generated code, and a codeset
+        // without values has been reported already.
+        if codeset.values().is_empty() || codeset.value(&value.value).is_some() {
             return;
         }
         let codes: Vec<&str> = codeset

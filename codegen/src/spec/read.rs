@@ -50,13 +50,16 @@ pub(super) fn read(file: &str, root: &Node, diagnostics: &mut Vec<Diagnostic>) -
         r.footnote_marker(node, i)
     });
     let messages = r.list(&top, "messages", true, |r, node, i| r.message(node, i));
+    // A section that could not be read has been reported; an empty one stands
+    // in for it so the checks of the other sections still run.
+    let pos = root.pos;
     Some(Spec {
         file: file.to_string(),
-        spec_format: spec_format?,
-        document: document?,
-        format_rules: format_rules?,
+        spec_format: or(spec_format, SPEC_FORMAT, pos),
+        document: document.unwrap_or_else(|| placeholder_document(pos)),
+        format_rules: format_rules.unwrap_or_else(|| placeholder_format_rules(pos)),
         error_codes,
-        implicit_errors: implicit_errors?,
+        implicit_errors: implicit_errors.unwrap_or_else(|| placeholder_implicit_errors(pos)),
         codesets,
         http_statuses,
         footnote_markers,
@@ -108,6 +111,29 @@ impl<'n> Fields<'n> {
             .help = Some(format!("add `{key}:` here (see spec/README.md)"));
         }
         node
+    }
+}
+
+/// The text of the scalar under `key` of a mapping node, if there is one.
+fn scalar_under<'n>(node: &'n Node, key: &str) -> Option<&'n str> {
+    let Value::Map(entries) = &node.value else {
+        return None;
+    };
+    entries
+        .iter()
+        .find(|(k, _)| k.text == key)
+        .and_then(|(_, v)| match &v.value {
+            Value::Scalar { text, .. } if !text.is_empty() => Some(text.as_str()),
+            _ => None,
+        })
+}
+
+/// `list[ID]` for an item identified by its `key`, or `list[INDEX]` when it
+/// has none, so every diagnostic about the item names it the same way.
+fn item_path(node: &Node, key: &str, list: &str, index: usize) -> String {
+    match scalar_under(node, key) {
+        Some(id) => format!("{list}[{id}]"),
+        None => format!("{list}[{index}]"),
     }
 }
 
@@ -395,7 +421,7 @@ impl Reader<'_> {
             let fields = r.map(node, &path, &["version", "date", "description", "source"])?;
             Some(HistoryEntry {
                 version: r.str_or_empty(&fields, "version"),
-                date: r.req_date(&fields, "date")?,
+                date: or(r.req_date(&fields, "date"), time::Date::MIN, fields.pos),
                 description: r.str_or_empty(&fields, "description"),
                 source: r.source(&fields),
             })
@@ -404,10 +430,14 @@ impl Reader<'_> {
             id: self.str_or_empty(&fields, "id"),
             title: self.str_or_empty(&fields, "title"),
             version: self.str_or_empty(&fields, "version"),
-            date: self.req_date(&fields, "date")?,
+            date: or(self.req_date(&fields, "date"), time::Date::MIN, fields.pos),
             publisher: self.opt_str(&fields, "publisher"),
             source_text: self.opt_str(&fields, "source_text"),
-            stage: self.req_name(&fields, "stage", &Stage::ALL)?,
+            stage: or(
+                self.req_name(&fields, "stage", &Stage::ALL),
+                Stage::First,
+                fields.pos,
+            ),
             history,
         })
     }
@@ -430,15 +460,19 @@ impl Reader<'_> {
             )?;
             Some(EnumRule {
                 text: self.str_or_empty(&fields, "text"),
-                case_insensitive: self.req_bool(&fields, "case_insensitive")?,
-                numeric_form: self.req_name(
-                    &fields,
-                    "numeric_form",
-                    &[
-                        ("rejected", NumericForm::Rejected),
-                        ("accepted", NumericForm::Accepted),
-                    ],
-                )?,
+                case_insensitive: or(self.req_bool(&fields, "case_insensitive"), true, fields.pos),
+                numeric_form: or(
+                    self.req_name(
+                        &fields,
+                        "numeric_form",
+                        &[
+                            ("rejected", NumericForm::Rejected),
+                            ("accepted", NumericForm::Accepted),
+                        ],
+                    ),
+                    NumericForm::Rejected,
+                    fields.pos,
+                ),
                 source: self.source(&fields),
             })
         });
@@ -466,25 +500,30 @@ impl Reader<'_> {
                 });
             Some(StringRule {
                 text: self.str_or_empty(&fields, "text"),
-                max_length: self.req_u32(&fields, "max_length")?,
-                length_unit: self.req_name(
-                    &fields,
-                    "length_unit",
-                    &[("characters", LengthUnit::Characters)],
-                )?,
-                case_insensitive: self.req_bool(&fields, "case_insensitive")?,
+                max_length: or(self.req_u32(&fields, "max_length"), 0, fields.pos),
+                length_unit: or(
+                    self.req_name(
+                        &fields,
+                        "length_unit",
+                        &[("characters", LengthUnit::Characters)],
+                    ),
+                    LengthUnit::Characters,
+                    fields.pos,
+                ),
+                case_insensitive: or(self.req_bool(&fields, "case_insensitive"), true, fields.pos),
                 allowed_characters,
                 source: self.source(&fields),
                 decisions: self.decisions(&fields),
             })
         });
 
+        let placeholder = placeholder_format_rules(fields.pos);
         Some(FormatRules {
-            applies_to: applies_to?,
+            applies_to: or(applies_to, Direction::Request, fields.pos),
             text,
             source,
-            enum_rule: enum_rule?,
-            string_rule: string_rule?,
+            enum_rule: enum_rule.unwrap_or(placeholder.enum_rule),
+            string_rule: string_rule.unwrap_or(placeholder.string_rule),
         })
     }
 
@@ -536,17 +575,13 @@ impl Reader<'_> {
     }
 
     fn error_code(&mut self, node: &Node, i: usize) -> Option<ErrorCode> {
-        let path = format!("error_codes[{i}]");
+        let path = item_path(node, "code", "error_codes", i);
         let fields = self.map(
             node,
             &path,
             &["code", "owner", "description", "checked_by", "source"],
         )?;
         let code = self.req_str(&fields, "code")?;
-        let fields = Fields {
-            path: format!("error_codes[{}]", code.value),
-            ..fields
-        };
         let checked_by = self
             .opt_name(
                 &fields,
@@ -558,11 +593,15 @@ impl Reader<'_> {
             )
             .unwrap_or(Spanned::new(CheckedBy::Validators, code.pos));
         Some(ErrorCode {
-            owner: self.req_name(
-                &fields,
-                "owner",
-                &[("register", Owner::Register), ("project", Owner::Project)],
-            )?,
+            owner: or(
+                self.req_name(
+                    &fields,
+                    "owner",
+                    &[("register", Owner::Register), ("project", Owner::Project)],
+                ),
+                Owner::Project,
+                code.pos,
+            ),
             description: self.str_or_empty(&fields, "description"),
             checked_by,
             source: self.source(&fields),
@@ -596,7 +635,7 @@ impl Reader<'_> {
     fn codeset(&mut self, node: &Node, i: usize) -> Option<Codeset> {
         let fields = self.map(
             node,
-            &format!("codesets[{i}]"),
+            &item_path(node, "id", "codesets", i),
             &[
                 "id",
                 "name",
@@ -608,10 +647,6 @@ impl Reader<'_> {
             ],
         )?;
         let id = self.req_str(&fields, "id")?;
-        let fields = Fields {
-            path: format!("codesets[{}]", id.value),
-            ..fields
-        };
         let content = match (fields.get("values"), fields.get("standard")) {
             (Some(_), Some(_)) | (None, None) => {
                 self.error(
@@ -626,7 +661,18 @@ impl Reader<'_> {
                 ));
                 CodesetContent::Listed(Vec::new())
             }
-            (Some(_), None) => {
+            (Some(values), None) => {
+                if matches!(&values.value, Value::Seq(items) if items.is_empty()) {
+                    self.error(
+                        Kind::MissingKey,
+                        values.pos,
+                        &fields.path,
+                        "the codeset lists no values".to_string(),
+                    )
+                    .help = Some(
+                        "list its values, or give `standard` for an external list".to_string(),
+                    );
+                }
                 let path = fields.path.clone();
                 CodesetContent::Listed(self.list(&fields, "values", true, |r, node, i| {
                     r.codeset_value(node, &format!("{path}.values[{i}]"))
@@ -752,7 +798,7 @@ impl Reader<'_> {
     fn message(&mut self, node: &Node, i: usize) -> Option<Message> {
         let fields = self.map(
             node,
-            &format!("messages[{i}]"),
+            &item_path(node, "id", "messages", i),
             &[
                 "id",
                 "name",
@@ -764,17 +810,18 @@ impl Reader<'_> {
             ],
         )?;
         let id = self.req_str(&fields, "id")?;
-        let fields = Fields {
-            path: format!("messages[{}]", id.value),
-            ..fields
-        };
         let path = fields.path.clone();
         let elements = self.list(&fields, "elements", true, |r, node, i| {
             r.element(node, &path, i)
         });
         Some(Message {
             name: self.str_or_empty(&fields, "name"),
-            direction: self.req_name(&fields, "direction", &DIRECTIONS)?,
+            // A response allows every key, so a missing direction adds no reports.
+            direction: or(
+                self.req_name(&fields, "direction", &DIRECTIONS),
+                Direction::Response,
+                fields.pos,
+            ),
             notes: self.texts(&fields, "notes"),
             decisions: self.decisions(&fields),
             source: self.source(&fields),
@@ -785,12 +832,12 @@ impl Reader<'_> {
     }
 
     fn element(&mut self, node: &Node, parent: &str, i: usize) -> Option<Element> {
-        let fields = self.map(node, &format!("{parent}.elements[{i}]"), ELEMENT_KEYS)?;
-        let json = self.req_str(&fields, "json")?;
-        let fields = Fields {
-            path: join(parent, &json.value),
-            ..fields
+        let path = match scalar_under(node, "json") {
+            Some(json) => join(parent, json),
+            None => format!("{parent}.elements[{i}]"),
         };
+        let fields = self.map(node, &path, ELEMENT_KEYS)?;
+        let json = self.req_str(&fields, "json")?;
         let path = fields.path.clone();
         let elements = self.list(&fields, "elements", false, |r, node, i| {
             r.element(node, &path, i)
@@ -1140,6 +1187,64 @@ impl Reader<'_> {
             }
         };
         Some(Spanned::new(condition, node.pos))
+    }
+}
+
+/// A required value, or a stand-in for one that has been reported missing or
+/// invalid. A spec with any report is never returned, so stand-ins never
+/// leave the loader.
+fn or<T>(value: Option<Spanned<T>>, default: T, pos: Pos) -> Spanned<T> {
+    value.unwrap_or_else(|| Spanned::new(default, pos))
+}
+
+fn placeholder_document(pos: Pos) -> Document {
+    Document {
+        id: Spanned::new(String::new(), pos),
+        title: Spanned::new(String::new(), pos),
+        version: Spanned::new(String::new(), pos),
+        date: Spanned::new(time::Date::MIN, pos),
+        publisher: None,
+        source_text: None,
+        stage: Spanned::new(Stage::First, pos),
+        history: Vec::new(),
+    }
+}
+
+fn placeholder_format_rules(pos: Pos) -> FormatRules {
+    let text = Spanned::new(String::new(), pos);
+    FormatRules {
+        applies_to: Spanned::new(Direction::Request, pos),
+        text: text.clone(),
+        source: None,
+        enum_rule: EnumRule {
+            text: text.clone(),
+            case_insensitive: Spanned::new(true, pos),
+            numeric_form: Spanned::new(NumericForm::Rejected, pos),
+            source: None,
+        },
+        string_rule: StringRule {
+            text,
+            max_length: Spanned::new(0, pos),
+            length_unit: Spanned::new(LengthUnit::Characters, pos),
+            case_insensitive: Spanned::new(true, pos),
+            allowed_characters: Vec::new(),
+            source: None,
+            decisions: Vec::new(),
+        },
+    }
+}
+
+fn placeholder_implicit_errors(pos: Pos) -> ImplicitErrors {
+    // Empty codes are not looked up, so they add no reports.
+    let code = Spanned::new(String::new(), pos);
+    ImplicitErrors {
+        schema: code.clone(),
+        required: code.clone(),
+        max_length: code.clone(),
+        allowed_characters: code.clone(),
+        range: code.clone(),
+        fixed: code.clone(),
+        stage: code,
     }
 }
 

@@ -1,0 +1,230 @@
+//! One case per kind of spec error. Each case plants a mistake in the
+//! minimal spec, asserts exactly which diagnostics come out, and snapshots
+//! how they read (`cargo insta review` to accept a change).
+
+use pcr_codegen::diagnostic::Kind;
+use pcr_codegen::spec::load_str;
+
+const MINIMAL: &str = include_str!("specs/minimal.yaml");
+
+/// The minimal spec with `from` replaced by `to` (which must occur).
+fn planted(from: &str, to: &str) -> String {
+    assert!(MINIMAL.contains(from), "the minimal spec has no {from:?}");
+    MINIMAL.replacen(from, to, 1)
+}
+
+/// Loads `text`, asserts the diagnostics are exactly `kinds` (in file order)
+/// and snapshots their rendering under `name`.
+fn case(name: &str, text: &str, kinds: &[Kind]) {
+    let diagnostics =
+        load_str("case.yaml", text).expect_err("the planted mistake must be reported");
+    let found: Vec<Kind> = diagnostics.iter().map(|d| d.kind).collect();
+    assert_eq!(found, kinds, "{diagnostics}");
+    insta::assert_snapshot!(name, diagnostics.to_string());
+}
+
+#[test]
+fn minimal_spec_is_valid() {
+    let spec = load_str("minimal.yaml", MINIMAL).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(spec.messages[0].elements.len(), 2);
+}
+
+#[test]
+fn syntax_error() {
+    case(
+        "syntax",
+        &planted("codeset: IdCodeType\n", "codeset: [IdCodeType\n"),
+        &[Kind::Syntax],
+    );
+}
+
+#[test]
+fn duplicate_yaml_key() {
+    case(
+        "duplicate_yaml_key",
+        &planted(
+            "        data_type: Enum\n        required: P\n",
+            "        data_type: Enum\n        required: P\n        data_type: String\n",
+        ),
+        &[Kind::Syntax],
+    );
+}
+
+#[test]
+fn unreadable_file() {
+    let diagnostics =
+        pcr_codegen::spec::load(std::path::Path::new("no/such/spec.yaml")).unwrap_err();
+    let found: Vec<Kind> = diagnostics.iter().map(|d| d.kind).collect();
+    assert_eq!(found, [Kind::Io]);
+    assert!(diagnostics
+        .to_string()
+        .starts_with("no/such/spec.yaml:1:1: error[io]: cannot read the spec"));
+}
+
+#[test]
+fn unknown_key_suggests_the_right_one() {
+    case(
+        "unknown_key",
+        &planted("codeset: IdCodeType\n", "codest: IdCodeType\n"),
+        &[Kind::MissingKey, Kind::UnknownKey],
+    );
+}
+
+#[test]
+fn missing_key() {
+    case(
+        "missing_key",
+        &planted("  title: A tiny API\n", ""),
+        &[Kind::MissingKey],
+    );
+}
+
+#[test]
+fn wrong_type() {
+    case(
+        "wrong_type",
+        &planted(
+            "    values:\n      - {code: BusinessId",
+            "    values: BusinessId\n    x:\n      - {code: BusinessId",
+        ),
+        &[Kind::WrongType, Kind::UnknownKey],
+    );
+}
+
+#[test]
+fn invalid_values() {
+    let text = planted(
+        "date: 2024-01-01\n  stage: first",
+        "date: 2024-13-01\n  stage: third",
+    );
+    let text = text.replacen("        required: P\n", "        required: X\n", 1);
+    case(
+        "invalid_values",
+        &text,
+        &[Kind::InvalidValue, Kind::InvalidValue, Kind::InvalidValue],
+    );
+}
+
+#[test]
+fn duplicate_element() {
+    case(
+        "duplicate_element",
+        &planted("      - json: countryCode", "      - json: idCodeType"),
+        &[Kind::Duplicate],
+    );
+}
+
+#[test]
+fn duplicate_code_differing_only_in_case() {
+    case(
+        "duplicate_code",
+        &planted("{code: ForeignBusinessId,", "{code: businessid,"),
+        &[Kind::Duplicate, Kind::UnknownCodesetValue],
+    );
+}
+
+#[test]
+fn unknown_codeset() {
+    case(
+        "unknown_codeset",
+        &planted("codeset: CountryCode", "codeset: CountryCodes"),
+        &[Kind::UnknownCodeset],
+    );
+}
+
+#[test]
+fn unknown_codeset_value() {
+    case(
+        "unknown_codeset_value",
+        &planted("equals: ForeignBusinessId", "equals: ForeignBusinesId"),
+        &[Kind::UnknownCodesetValue],
+    );
+}
+
+#[test]
+fn unknown_element() {
+    case(
+        "unknown_element",
+        &planted("{element: idCodeType,", "{element: idCodeTyp,"),
+        &[Kind::UnknownElement],
+    );
+}
+
+#[test]
+fn unknown_error_code() {
+    case(
+        "unknown_error_code",
+        &planted("error: D40", "error: D41"),
+        &[Kind::UnknownErrorCode],
+    );
+}
+
+#[test]
+fn unknown_message() {
+    let text =
+        format!("{MINIMAL}http_statuses:\n  - {{status: 200, reason: OK, messages: [reqest]}}\n");
+    case("unknown_message", &text, &[Kind::UnknownMessage]);
+}
+
+#[test]
+fn unknown_marker_and_marker_in_a_request() {
+    let text = planted(
+        "        source: {section: \"1\", line: 2}",
+        "        markers: [\"*\"]\n        source: {section: \"1\", line: 2}",
+    );
+    case(
+        "unknown_marker",
+        &text,
+        &[Kind::UnknownMarker, Kind::Inconsistent],
+    );
+}
+
+#[test]
+fn e_element_without_rule() {
+    let text = planted(
+        "        rules:\n          - text: Required for a foreign business ID.\n            required_if: {element: idCodeType, equals: ForeignBusinessId}\n            error: D40\n",
+        "",
+    );
+    case("missing_rule", &text, &[Kind::MissingRule]);
+}
+
+#[test]
+fn permissible_text_disagrees_with_codeset() {
+    case(
+        "codeset_name_mismatch",
+        &planted(
+            "permissible: \"Codeset: Type of ID code\"",
+            "permissible: \"Codeset: Loan type\"",
+        ),
+        &[Kind::Inconsistent],
+    );
+}
+
+#[test]
+fn required_if_on_a_required_element() {
+    case(
+        "required_if_on_p",
+        &planted("required: E", "required: P"),
+        &[Kind::Inconsistent],
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let text = planted("codeset: CountryCode", "codeset: CountryCodes")
+        .replacen("error: D40", "error: D41", 1)
+        .replacen("      - json: countryCode", "      - json: idCodeType", 1)
+        .replacen("  title: A tiny API\n", "", 1);
+    let diagnostics = load_str("case.yaml", &text).unwrap_err();
+    let found: Vec<Kind> = diagnostics.iter().map(|d| d.kind).collect();
+    assert_eq!(
+        found,
+        [
+            Kind::MissingKey,
+            Kind::Duplicate,
+            Kind::UnknownCodeset,
+            Kind::UnknownErrorCode
+        ],
+        "{diagnostics}"
+    );
+}

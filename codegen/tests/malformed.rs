@@ -1,0 +1,128 @@
+//! Malformed input gets diagnostics, never a panic, and never an empty
+//! error list.
+
+use pcr_codegen::diagnostic::Kind;
+use pcr_codegen::spec::load_str;
+
+const V14: &str = include_str!("../../spec/credit-register-extract/v1.4.yaml");
+
+/// Loads `text`, which must fail; returns the kinds reported.
+fn kinds(text: &str) -> Vec<Kind> {
+    let diagnostics = load_str("bad.yaml", text).expect_err("malformed input must not load");
+    assert!(!diagnostics.is_empty());
+    diagnostics.iter().map(|d| d.kind).collect()
+}
+
+#[test]
+fn empty_and_almost_empty_files() {
+    for text in ["", "\n", "# only a comment\n", "---\n", "~\n"] {
+        let found = kinds(text);
+        assert!(!found.is_empty(), "{text:?}");
+    }
+}
+
+#[test]
+fn a_top_level_that_is_not_a_mapping() {
+    assert_eq!(kinds("- a\n- b\n"), [Kind::Syntax]);
+    assert_eq!(kinds("just text\n"), [Kind::Syntax]);
+}
+
+#[test]
+fn every_section_of_the_wrong_yaml_type() {
+    let text = "spec_format: [1]\ndocument: x\nformat_rules: []\nerror_codes: {}\nimplicit_errors: 3\ncodesets: x\nhttp_statuses: x\nfootnote_markers: x\nmessages: x\n";
+    let found = kinds(text);
+    assert_eq!(found, [Kind::WrongType; 9], "{found:?}");
+}
+
+#[test]
+fn items_of_the_wrong_yaml_type() {
+    let text = V14
+        .replacen(
+            "  - id: TargetEnvironment\n",
+            "  - 42\n  - id: TargetEnvironment\n",
+            1,
+        )
+        .replacen(
+            "      - json: targetEnvironment\n",
+            "      - [json, targetEnvironment]\n      - json: targetEnvironment\n",
+            1,
+        );
+    assert_eq!(kinds(&text), [Kind::WrongType, Kind::WrongType]);
+}
+
+#[test]
+fn a_second_document() {
+    assert_eq!(
+        kinds(&format!("{V14}---\nspec_format: 1\n")),
+        [Kind::Syntax]
+    );
+}
+
+#[test]
+fn deep_nesting() {
+    let text = format!(
+        "spec_format: 1\ndocument: {}{}\n",
+        "[".repeat(50_000),
+        "]".repeat(50_000)
+    );
+    assert_eq!(kinds(&text), [Kind::Syntax]);
+}
+
+#[test]
+fn huge_strings_are_kept_whole() {
+    let huge = "x".repeat(5_000_000);
+    let text = V14.replacen(
+        "  title: Requesting",
+        &format!("  title: {huge} Requesting"),
+        1,
+    );
+    let spec = load_str("huge.yaml", &text).expect("a long title is still a title");
+    assert_eq!(
+        spec.document.title.value.len(),
+        huge.len() + " Requesting a credit register extract – API description".len()
+    );
+    // libyaml limits an implicit key to 1024 characters.
+    assert_eq!(kinds(&format!("{huge}: 1\n")), [Kind::Syntax]);
+}
+
+#[test]
+fn control_characters_and_odd_text() {
+    for text in [
+        "\u{0}",
+        "a: \u{7}\n",
+        "\u{feff}spec_format: 1\n",
+        "a:\n\t- b\n",
+        "? [a, b]\n: c\n",
+        "a: !tag x\n",
+        "a: &x 1\nb: *x\n",
+    ] {
+        kinds(text);
+    }
+}
+
+/// Every spec that lacks one line of v1.4, and every tenth prefix of it, loads or
+/// fails with diagnostics; none panics.
+#[test]
+fn every_single_line_deletion_and_truncation_of_the_v14_spec() {
+    let lines: Vec<&str> = V14.lines().collect();
+    let mut failed = 0;
+    for i in 0..lines.len() {
+        let mut without = lines.clone();
+        without.remove(i);
+        if load_str("cut.yaml", &without.join("\n")).is_err() {
+            failed += 1;
+        }
+        // Truncations fail in fewer ways than deletions; every tenth keeps
+        // the test quick in debug builds.
+        if i % 10 == 0 {
+            let _ = load_str("prefix.yaml", &lines[..i].join("\n"));
+        }
+    }
+    // Most lines carry something the checks miss when it is gone; comments,
+    // blank lines and optional keys do not.
+    assert!(
+        failed > lines.len() / 2,
+        "only {failed} of {} deletions were noticed",
+        lines.len()
+    );
+}
