@@ -1,0 +1,150 @@
+//! `pcr-codegen check` as a user runs it: exit codes, the summary line, and
+//! every diagnostic of a broken spec with its line and column.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_pcr-codegen");
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+}
+
+#[test]
+fn check_without_arguments_checks_the_v14_spec() {
+    let out = run(&workspace(), &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), 1, "one summary line: {stdout}");
+    let spec = pcr_codegen::spec::load(&workspace().join(pcr_codegen::DEFAULT_SPEC)).unwrap();
+    let summary = pcr_codegen::Summary::of(&spec);
+    assert_eq!(
+        stdout.trim_end(),
+        format!(
+            "spec/credit-register-extract/v1.4.yaml: ok: credit-register-extract v1.4: {summary}"
+        )
+    );
+    // Section 1.3 lists 8 codesets with 44 values; 3.2–3.5 describe 4 messages.
+    assert!(
+        stdout.contains("10 codesets (44 values), 4 messages"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_finds_the_default_spec_from_another_directory() {
+    let out = run(&std::env::temp_dir(), &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
+
+/// The spec with three planted mistakes, and the 1-based line of each.
+fn planted() -> (String, [usize; 3]) {
+    let spec = std::fs::read_to_string(workspace().join(pcr_codegen::DEFAULT_SPEC)).unwrap();
+    let spec = spec
+        .replacen(
+            "codeset: ReasonForCreditBan",
+            "codeset: ReasonForCreditBans",
+            1,
+        )
+        .replacen(
+            "          - json: wagesNetAmount",
+            "          - json: wagesGrossAmount",
+            1,
+        )
+        .replacen(
+            "        required: P\n        permissible: \"Codeset: Target",
+            "        required: E\n        permissible: \"Codeset: Target",
+            1,
+        );
+    // The last line holding `needle`: a duplicate is reported where it
+    // repeats.
+    let line_of = |needle: &str| {
+        spec.lines()
+            .collect::<Vec<_>>()
+            .iter()
+            .rposition(|l| l.contains(needle))
+            .map(|i| i + 1)
+            .unwrap_or_else(|| panic!("{needle} not planted"))
+    };
+    let lines = [
+        line_of("json: targetEnvironment") + 3, // its `required: E`
+        line_of("codeset: ReasonForCreditBans"),
+        line_of("          - json: wagesGrossAmount"),
+    ];
+    (spec, lines)
+}
+
+#[test]
+fn check_reports_three_planted_mistakes_with_lines_and_columns() {
+    let (spec, lines) = planted();
+    let dir = tempdir();
+    std::fs::write(dir.join("planted.yaml"), spec).unwrap();
+    let out = run(&dir, &["check", "planted.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    let heads: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("planted.yaml:"))
+        .collect();
+    assert_eq!(heads.len(), 3, "{stderr}");
+    let expected = [
+        (lines[0], 19, "error[missing-rule]"),
+        (lines[1], 22, "error[unknown-codeset]"),
+        (lines[2], 23, "error[duplicate]"),
+    ];
+    for (head, (line, col, kind)) in heads.iter().zip(expected) {
+        assert!(
+            head.starts_with(&format!("planted.yaml:{line}:{col}: {kind}")),
+            "{head}\n{stderr}"
+        );
+    }
+    assert!(stderr.contains("at messages[request].targetEnvironment"));
+    assert!(stderr.contains("help: did you mean `ReasonForCreditBan`?"));
+    assert!(stderr.contains("at messages[extract].incomeData.months.wagesGrossAmount"));
+    assert!(stderr.trim_end().ends_with("3 errors in the spec"));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_missing_file_is_an_error_not_a_panic() {
+    let out = run(&workspace(), &["check", "no-such-spec.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).starts_with("no-such-spec.yaml:1:1: error[io]: cannot read the spec"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["check", "a.yaml", "b.yaml"],
+        &["check", "--colour"],
+    ] {
+        let out = run(&workspace(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            text(&out.stderr).contains("Usage"),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
+/// A fresh directory under the target dir (no extra crate for one helper).
+fn tempdir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
