@@ -1,2 +1,39 @@
 //! Derive macros for positive credit register models. Use them through the
-//! runtime crate `pcr-runtime` with its `derive` feature.
+//! runtime crate, `pcr-runtime`, whose docs list the `#[pcr(...)]` rules:
+//!
+//! | rule | on | checks |
+//! | --- | --- | --- |
+//! | `required(code = "...")` | `Option<T>` | the value is present (P) |
+//! | `optional` | `Option<T>` | nothing: documents an optional (V) element |
+//! | `required_if(field = f, equals = VALUE, code = "...")` | `Option<T>` | present when sibling `f` equals `VALUE` (E) |
+//! | `allowed(values = [A, B], code = "...")` | any | the value is one of these |
+//! | `min_items(min = N, code = "...")` | `Vec<T>`, `Option<Vec<T>>` | at least `N` items |
+//! | `range(min = N, max = M, code = "...")` | integers, `Decimal` | `N <= value <= M` |
+//! | `fixed(value = VALUE, code = "...")` | any | the value is `VALUE` |
+//! | `max_chars(max = N, code = "...")` | text | at most `N` characters |
+//! | `charset(set = PATH, code = "...")` | text | every character in the `CharSet` at `PATH` |
+//! | `id_code(type_field = f, personal_identity_code = A, business_id = B, code = "...")` | text | an ID code in the format sibling `f` chooses |
+//! | `stage(code = "...")` | `StageRestricted` | allowed in the context's stage |
+//! | `nested` | `Validate` | validates the value, extending the path |
+//! | `rename = "name"` | any | the JSON name in paths |
+//!
+//! The pipeline: `attr` parses `#[pcr(...)]`, `ast` builds the model of the
+//! type, `check` runs the rules that span fields, `expand` emits the impl.
+//! Every mistake is reported at once, each under the attribute that made it;
+//! `fallback` then emits an empty impl so only those errors show.
+
+mod ast;
+mod attr;
+mod check;
+mod ctxt;
+mod expand;
+mod fallback;
+
+use proc_macro::TokenStream;
+use syn::{parse_macro_input, DeriveInput};
+
+/// `#[derive(Validate)]`: see the crate docs for the `#[pcr(...)]` rules.
+#[proc_macro_derive(Validate, attributes(pcr))]
+pub fn derive_validate(input: TokenStream) -> TokenStream {
+    expand::derive_validate(&parse_macro_input!(input as DeriveInput)).into()
+}

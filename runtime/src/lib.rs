@@ -1,1 +1,76 @@
-//! Runtime support for the positive credit register models.
+//! Runtime of the positive credit register models: the [`Validate`] trait,
+//! validation errors with JSON paths and error codes, their conversion into
+//! the register's invalid-request body, the text rules of section 2.2, the
+//! Finnish ID code checks and the validation [`Context`].
+//!
+//! With the `derive` feature (on by default) it re-exports
+//! `#[derive(Validate)]`, so a crate needs this one dependency:
+//!
+//! ```
+//! use pcr_runtime::{Context, Stage, Validate};
+//! use time::macros::date;
+//!
+//! #[derive(Debug, Clone, Copy, PartialEq, serde::Deserialize)]
+//! enum IdCodeType { BusinessId, ForeignBusinessId }
+//!
+//! #[derive(Validate, serde::Deserialize)]
+//! #[serde(rename_all = "camelCase")] // the derive reads serde's names for the paths
+//! struct Owner {
+//!     id_code_type: IdCodeType,
+//!     #[pcr(max_chars(max = 64, code = "PCR-STRING-TOO-LONG"))]
+//!     id_code: String,
+//!     #[pcr(required_if(field = id_code_type, equals = IdCodeType::ForeignBusinessId, code = "D40"))]
+//!     country_code: Option<String>,
+//! }
+//!
+//! let owner = Owner {
+//!     id_code_type: IdCodeType::ForeignBusinessId,
+//!     id_code: "x".repeat(65),
+//!     country_code: None,
+//! };
+//! let errors = owner.validate(&Context::new(Stage::First, date!(2024 - 01 - 04))).unwrap_err();
+//! let found: Vec<(&str, &str)> = errors.iter().map(|e| (e.path.as_str(), &*e.code)).collect();
+//! assert_eq!(found, [("idCode", "PCR-STRING-TOO-LONG"), ("countryCode", "D40")]);
+//! ```
+//!
+//! # The `#[pcr(...)]` rules
+//!
+//! Every rule that can fail names the error `code` it reports. A rule on an
+//! `Option` field applies to the value when there is one; on a `Vec` field,
+//! to each item, with the item's index in the path.
+//!
+//! | rule | on | checks |
+//! | --- | --- | --- |
+//! | `required(code = "...")` | `Option<T>` | the value is present (P) |
+//! | `optional` | `Option<T>` | nothing: documents an optional (V) element |
+//! | `required_if(field = f, equals = VALUE, code = "...")` | `Option<T>` | present when sibling `f` equals `VALUE` (E) |
+//! | `allowed(values = [A, B], code = "...")` | any | the value is one of these (a subset of a codeset) |
+//! | `min_items(min = N, code = "...")` | `Vec<T>`, `Option<Vec<T>>` | at least `N` items |
+//! | `range(min = N, max = M, code = "...")` | integers, `Decimal` | `N <= value <= M` (either bound may be left out) |
+//! | `fixed(value = VALUE, code = "...")` | any | the value is `VALUE` (the only permissible value) |
+//! | `max_chars(max = N, code = "...")` | text | at most `N` characters, not bytes |
+//! | `charset(set = PATH, code = "...")` | text | every character is in the [`text::CharSet`] at `PATH`, e.g. [`text::REGISTER_CHARSET`] |
+//! | `id_code(type_field = f, personal_identity_code = A, business_id = B, code = "...")` | text | a valid personal identity code when sibling `f` is `A`, a valid Business ID when it is `B` (either may be left out) |
+//! | `stage(code = "...")` | a [`StageRestricted`] value | the value is allowed in the context's stage |
+//! | `nested` | a [`Validate`] value | validates it, extending the path |
+//! | `rename = "name"` | any | the JSON name in paths (default: serde's `rename`, then `rename_all`, then the field name) |
+//!
+//! On the struct, `#[pcr(crate = "path")]` names this crate if it is not
+//! `::pcr_runtime`. On an enum whose variants each hold one value, the
+//! derive validates the variant's value.
+
+pub mod context;
+pub mod error;
+pub mod id;
+pub mod path;
+pub mod rules;
+pub mod text;
+mod validate;
+
+pub use context::{Context, Stage, StageRestricted};
+pub use error::{ErrorResponse, InvalidRequestBody, ValidationError, ValidationErrors};
+pub use path::JsonPath;
+pub use validate::Validate;
+
+#[cfg(feature = "derive")]
+pub use pcr_macros::Validate;

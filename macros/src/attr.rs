@@ -1,0 +1,493 @@
+//! Parses `#[pcr(...)]` attributes. Every mistake is recorded in the
+//! [`Ctxt`] under the tokens that made it, and parsing goes on with the next
+//! key, so one derive reports all of them.
+
+use proc_macro2::TokenTree;
+use syn::meta::ParseNestedMeta;
+use syn::spanned::Spanned;
+use syn::{Expr, ExprLit, Ident, Lit, LitInt, LitStr, Token};
+
+use crate::ctxt::Ctxt;
+
+/// One rule on a field, e.g. `required_if(field = t, equals = T::A, code = "D40")`.
+pub struct Rule {
+    pub kind: RuleKind,
+    /// The rule's name as written, for spans and duplicate checks.
+    pub name: Ident,
+    pub code: Option<LitStr>,
+}
+
+pub enum RuleKind {
+    // #[pcr(required(code = "..."))]
+    Required,
+    // #[pcr(optional)]
+    Optional,
+    // #[pcr(required_if(field = f, equals = VALUE, code = "..."))]
+    RequiredIf {
+        field: Ident,
+        equals: Expr,
+    },
+    // #[pcr(allowed(values = [A, B], code = "..."))]
+    Allowed {
+        values: Vec<Expr>,
+    },
+    // #[pcr(min_items(min = 1, code = "..."))]
+    MinItems {
+        min: LitInt,
+    },
+    // #[pcr(range(min = 0, max = 9, code = "..."))]
+    Range {
+        min: Option<LitInt>,
+        max: Option<LitInt>,
+    },
+    // #[pcr(fixed(value = true, code = "..."))]
+    Fixed {
+        value: Expr,
+    },
+    // #[pcr(max_chars(max = 64, code = "..."))]
+    MaxChars {
+        max: LitInt,
+    },
+    // #[pcr(charset(set = ::pcr_runtime::text::REGISTER_CHARSET, code = "..."))]
+    Charset {
+        set: syn::Path,
+    },
+    // #[pcr(id_code(type_field = f, personal_identity_code = A, business_id = B, code = "..."))]
+    IdCode {
+        type_field: Ident,
+        personal_identity_code: Option<Expr>,
+        business_id: Option<Expr>,
+    },
+    // #[pcr(stage(code = "..."))]
+    Stage,
+    // #[pcr(nested)]
+    Nested,
+}
+
+impl RuleKind {
+    /// Whether the rule reports an error, and so needs a `code`.
+    pub fn can_fail(&self) -> bool {
+        !matches!(self, RuleKind::Optional | RuleKind::Nested)
+    }
+}
+
+/// The attributes of one field.
+#[derive(Default)]
+pub struct FieldAttrs {
+    pub rename: Option<LitStr>,
+    pub rules: Vec<Rule>,
+}
+
+/// The attributes of the struct or enum.
+#[derive(Default)]
+pub struct ContainerAttrs {
+    /// `#[pcr(crate = "path")]`: where the runtime crate is.
+    pub krate: Option<syn::Path>,
+}
+
+/// The keys a field's `#[pcr(...)]` takes.
+const FIELD_KEYS: &[&str] = &[
+    "required",
+    "optional",
+    "required_if",
+    "allowed",
+    "min_items",
+    "range",
+    "fixed",
+    "max_chars",
+    "charset",
+    "id_code",
+    "stage",
+    "nested",
+    "rename",
+];
+
+pub fn field_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
+    let mut out = FieldAttrs::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("pcr")) {
+        let result = attr.parse_nested_meta(|meta| {
+            let Some(key) = meta.path.get_ident().cloned() else {
+                cx.error_spanned_by(&meta.path, "expected a rule name, e.g. `required`");
+                return skip_value(&meta);
+            };
+            match key.to_string().as_str() {
+                "rename" => {
+                    let value = parse_value(cx, &meta, &key)?;
+                    if let Some(lit) = value.and_then(|v| lit_str(cx, &key, v)) {
+                        if out.rename.is_some() {
+                            cx.error_spanned_by(&key, "duplicate `rename`");
+                        }
+                        out.rename = Some(lit);
+                    }
+                    Ok(())
+                }
+                "optional" | "nested" => {
+                    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+                        cx.error_spanned_by(&key, format!("`{key}` takes no arguments"));
+                        skip_value(&meta)?;
+                    }
+                    let kind = if key == "optional" {
+                        RuleKind::Optional
+                    } else {
+                        RuleKind::Nested
+                    };
+                    out.rules.push(Rule {
+                        kind,
+                        name: key,
+                        code: None,
+                    });
+                    Ok(())
+                }
+                "required" | "required_if" | "allowed" | "min_items" | "range" | "fixed"
+                | "max_chars" | "charset" | "id_code" | "stage" => {
+                    if let Some(rule) = rule(cx, &meta, key)? {
+                        out.rules.push(rule);
+                    }
+                    Ok(())
+                }
+                _ => {
+                    let mut message = format!("unknown rule `{key}`");
+                    if let Some(near) = closest(&key.to_string(), FIELD_KEYS) {
+                        message.push_str(&format!("; did you mean `{near}`?"));
+                    } else {
+                        message.push_str(&format!("; the rules are: {}", FIELD_KEYS.join(", ")));
+                    }
+                    cx.error_spanned_by(&key, message);
+                    skip_value(&meta)
+                }
+            }
+        });
+        if let Err(error) = result {
+            cx.syn_error(error);
+        }
+    }
+    out
+}
+
+pub fn container_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> ContainerAttrs {
+    let mut out = ContainerAttrs::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("pcr")) {
+        let result = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("crate") {
+                let key = Ident::new("crate", meta.path.span());
+                if let Some(lit) = parse_value(cx, &meta, &key)?.and_then(|v| lit_str(cx, &key, v))
+                {
+                    match lit.parse::<syn::Path>() {
+                        Ok(path) => out.krate = Some(path),
+                        Err(_) => {
+                            cx.error_spanned_by(&lit, "expected a path, e.g. \"::pcr_runtime\"")
+                        }
+                    }
+                }
+                Ok(())
+            } else {
+                cx.error_spanned_by(
+                    &meta.path,
+                    "unknown key on the type; the key here is: crate (the rules go on fields)",
+                );
+                skip_value(&meta)
+            }
+        });
+        if let Err(error) = result {
+            cx.syn_error(error);
+        }
+    }
+    out
+}
+
+/// Parses the arguments of a rule, `name(arg = value, ...)`.
+fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Rule>> {
+    let kind_name = name.to_string();
+    let expected_args: &[&str] = match kind_name.as_str() {
+        "required" | "stage" => &["code"],
+        "required_if" => &["field", "equals", "code"],
+        "allowed" => &["values", "code"],
+        "min_items" => &["min", "code"],
+        "range" => &["min", "max", "code"],
+        "fixed" => &["value", "code"],
+        "max_chars" => &["max", "code"],
+        "charset" => &["set", "code"],
+        "id_code" => &[
+            "type_field",
+            "personal_identity_code",
+            "business_id",
+            "code",
+        ],
+        _ => unreachable!("called for rules only"),
+    };
+    if !meta.input.peek(syn::token::Paren) {
+        cx.error_spanned_by(
+            &name,
+            format!(
+                "`{name}` needs its arguments: `{name}({})`",
+                expected_args
+                    .iter()
+                    .map(|a| format!("{a} = ..."))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+        return skip_value(meta).map(|_| None);
+    }
+    let mut args: Vec<(Ident, Expr)> = Vec::new();
+    meta.parse_nested_meta(|arg| {
+        let Some(key) = arg.path.get_ident().cloned() else {
+            cx.error_spanned_by(&arg.path, "expected an argument name");
+            return skip_value(&arg);
+        };
+        if !expected_args.contains(&key.to_string().as_str()) {
+            let mut message = format!("unknown argument `{key}` of `{name}`");
+            if let Some(near) = closest(&key.to_string(), expected_args) {
+                message.push_str(&format!("; did you mean `{near}`?"));
+            } else {
+                message.push_str(&format!(
+                    "; its arguments are: {}",
+                    expected_args.join(", ")
+                ));
+            }
+            cx.error_spanned_by(&key, message);
+            return skip_value(&arg);
+        }
+        if args.iter().any(|(k, _)| *k == key) {
+            cx.error_spanned_by(&key, format!("duplicate argument `{key}`"));
+            return skip_value(&arg);
+        }
+        if let Some(value) = parse_value(cx, &arg, &key)? {
+            args.push((key, value));
+        }
+        Ok(())
+    })?;
+
+    let mut take = |arg: &str| {
+        args.iter()
+            .position(|(k, _)| k == arg)
+            .map(|i| args.remove(i))
+    };
+    let code_arg = take("code");
+    let code_given = code_arg.is_some();
+    let code = code_arg.and_then(|(key, value)| lit_str(cx, &key, value));
+    let missing = |arg: &str| cx.error_spanned_by(&name, format!("`{name}` needs `{arg} = ...`"));
+
+    let kind = match kind_name.as_str() {
+        "required" => Some(RuleKind::Required),
+        "stage" => Some(RuleKind::Stage),
+        "required_if" => {
+            let field_arg = take("field");
+            let field_given = field_arg.is_some();
+            let field = field_arg.and_then(|(k, v)| ident(cx, &k, v));
+            let equals = take("equals").map(|(_, v)| v);
+            if !field_given {
+                missing("field");
+            }
+            if equals.is_none() {
+                missing("equals");
+            }
+            match (field, equals) {
+                (Some(field), Some(equals)) => Some(RuleKind::RequiredIf { field, equals }),
+                _ => None,
+            }
+        }
+        "allowed" => match take("values") {
+            Some((key, Expr::Array(array))) => {
+                if array.elems.is_empty() {
+                    cx.error_spanned_by(&key, "`values` lists no value");
+                }
+                Some(RuleKind::Allowed {
+                    values: array.elems.into_iter().collect(),
+                })
+            }
+            Some((key, other)) => {
+                cx.error_spanned_by(
+                    &other,
+                    format!("`{key}` takes a list, e.g. `values = [A::X, A::Y]`"),
+                );
+                None
+            }
+            None => {
+                missing("values");
+                None
+            }
+        },
+        "min_items" => match take("min") {
+            Some((key, value)) => lit_int(cx, &key, value).map(|min| RuleKind::MinItems { min }),
+            None => {
+                missing("min");
+                None
+            }
+        },
+        "range" => {
+            let min = take("min").and_then(|(k, v)| lit_int(cx, &k, v));
+            let max = take("max").and_then(|(k, v)| lit_int(cx, &k, v));
+            if min.is_none() && max.is_none() {
+                cx.error_spanned_by(&name, "`range` needs `min = ...`, `max = ...` or both");
+                None
+            } else {
+                Some(RuleKind::Range { min, max })
+            }
+        }
+        "fixed" => match take("value") {
+            Some((_, value)) => Some(RuleKind::Fixed { value }),
+            None => {
+                missing("value");
+                None
+            }
+        },
+        "max_chars" => match take("max") {
+            Some((key, value)) => lit_int(cx, &key, value).map(|max| RuleKind::MaxChars { max }),
+            None => {
+                missing("max");
+                None
+            }
+        },
+        "charset" => match take("set") {
+            Some((_, Expr::Path(path))) => Some(RuleKind::Charset { set: path.path }),
+            Some((key, other)) => {
+                cx.error_spanned_by(&other, format!("`{key}` takes the path of a `CharSet` constant, e.g. `::pcr_runtime::text::REGISTER_CHARSET`"));
+                None
+            }
+            None => {
+                missing("set");
+                None
+            }
+        },
+        "id_code" => {
+            let type_field_arg = take("type_field");
+            let type_field_given = type_field_arg.is_some();
+            let type_field = type_field_arg.and_then(|(k, v)| ident(cx, &k, v));
+            let personal_identity_code = take("personal_identity_code").map(|(_, v)| v);
+            let business_id = take("business_id").map(|(_, v)| v);
+            if personal_identity_code.is_none() && business_id.is_none() {
+                cx.error_spanned_by(&name, "`id_code` needs `personal_identity_code = ...`, `business_id = ...` or both: the type codes that choose each format");
+            }
+            match type_field {
+                Some(type_field) => Some(RuleKind::IdCode {
+                    type_field,
+                    personal_identity_code,
+                    business_id,
+                }),
+                None => {
+                    if !type_field_given {
+                        missing("type_field");
+                    }
+                    None
+                }
+            }
+        }
+        _ => unreachable!("called for rules only"),
+    };
+    let Some(kind) = kind else { return Ok(None) };
+    if kind.can_fail() && !code_given {
+        cx.error_spanned_by(&name, format!("`{name}` needs `code = \"...\"`: the error code it reports, e.g. \"D40\" or \"PCR-REQUIRED\""));
+    }
+    Ok(Some(Rule { kind, name, code }))
+}
+
+/// `key = value`, as an expression; `None` after recording a missing `=`.
+fn parse_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<Option<Expr>> {
+    if !meta.input.peek(Token![=]) {
+        cx.error_spanned_by(key, format!("expected `{key} = ...`"));
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    let value: Expr = meta.value()?.parse()?;
+    Ok(Some(value))
+}
+
+/// Skips whatever follows a key (`= value` or `(...)`), so parsing can go on.
+fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) {
+        meta.value()?.parse::<Expr>()?;
+    } else if meta.input.peek(syn::token::Paren) {
+        meta.input.parse::<TokenTree>()?;
+    }
+    Ok(())
+}
+
+fn lit_str(cx: &Ctxt, key: &Ident, value: Expr) -> Option<LitStr> {
+    match value {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(lit), ..
+        }) => Some(lit),
+        other => {
+            cx.error_spanned_by(
+                &other,
+                format!("`{key}` takes a string literal, e.g. `{key} = \"...\"`"),
+            );
+            None
+        }
+    }
+}
+
+fn lit_int(cx: &Ctxt, key: &Ident, value: Expr) -> Option<LitInt> {
+    match value {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(lit), ..
+        }) => Some(lit),
+        Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        }) => match *expr {
+            Expr::Lit(ExprLit {
+                lit: Lit::Int(lit), ..
+            }) => Some(LitInt::new(
+                &format!("-{}", lit.base10_digits()),
+                lit.span(),
+            )),
+            other => {
+                cx.error_spanned_by(&other, format!("`{key}` takes a whole number"));
+                None
+            }
+        },
+        other => {
+            cx.error_spanned_by(
+                &other,
+                format!("`{key}` takes a whole number, e.g. `{key} = 1`"),
+            );
+            None
+        }
+    }
+}
+
+fn ident(cx: &Ctxt, key: &Ident, value: Expr) -> Option<Ident> {
+    match &value {
+        Expr::Path(path) if path.qself.is_none() => {
+            if let Some(ident) = path.path.get_ident() {
+                return Some(ident.clone());
+            }
+        }
+        _ => {}
+    }
+    cx.error_spanned_by(
+        &value,
+        format!("`{key}` takes the name of a field of this struct, e.g. `{key} = id_code_type`"),
+    );
+    None
+}
+
+/// The known name nearest to a misspelt one, if it is near enough.
+fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(name, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}

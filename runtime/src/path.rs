@@ -1,0 +1,72 @@
+//! JSON paths in the spec's names: `owner.countryCode`,
+//! `request.creditRegisterExtractPurpose[1]`.
+
+use std::fmt;
+
+/// One step of a path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Segment {
+    /// A JSON member name.
+    Field(&'static str),
+    /// A list index, from 0.
+    Index(usize),
+}
+
+/// The path to the value being validated, kept as a stack so validation
+/// allocates a string only for a value with an error.
+///
+/// ```
+/// use pcr_runtime::JsonPath;
+///
+/// let mut path = JsonPath::new();
+/// path.push_field("request");
+/// path.push_field("creditRegisterExtractPurpose");
+/// path.push_index(1);
+/// assert_eq!(path.to_string(), "request.creditRegisterExtractPurpose[1]");
+/// path.pop();
+/// path.pop();
+/// assert_eq!(path.to_string(), "request");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JsonPath {
+    segments: Vec<Segment>,
+}
+
+impl JsonPath {
+    pub fn new() -> Self {
+        JsonPath::default()
+    }
+
+    pub fn push_field(&mut self, name: &'static str) {
+        self.segments.push(Segment::Field(name));
+    }
+
+    pub fn push_index(&mut self, index: usize) {
+        self.segments.push(Segment::Index(index));
+    }
+
+    pub fn pop(&mut self) {
+        self.segments.pop();
+    }
+
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.segments.is_empty()
+    }
+}
+
+impl fmt::Display for JsonPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, segment) in self.segments.iter().enumerate() {
+            match segment {
+                Segment::Field(name) if i == 0 => f.write_str(name)?,
+                Segment::Field(name) => write!(f, ".{name}")?,
+                Segment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}

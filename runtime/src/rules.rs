@@ -1,0 +1,158 @@
+//! The checks behind the `#[pcr(...)]` rules. Each returns `None` when the
+//! value keeps the rule, or the description of the error. The derive calls
+//! them; hand-written `Validate` impls can too.
+
+use std::cmp::Ordering;
+
+use crate::id::{self, IdFormat};
+use crate::text::{char_count, CharSet};
+use crate::Context;
+
+/// `#[pcr(max_chars(max = 64, ...))]`: at most `max` characters.
+///
+/// ```
+/// use pcr_runtime::rules::max_chars;
+///
+/// assert_eq!(max_chars(&"x".repeat(64), 64), None);
+/// assert_eq!(max_chars(&"x".repeat(65), 64).unwrap(), "The text has 65 characters; at most 64 are allowed.");
+/// ```
+pub fn max_chars(value: &str, max: usize) -> Option<String> {
+    let count = char_count(value);
+    (count > max).then(|| format!("The text has {count} characters; at most {max} are allowed."))
+}
+
+/// `#[pcr(charset(set = ..., ...))]`: every character in the set.
+///
+/// ```
+/// use pcr_runtime::{rules::allowed_chars, text::REGISTER_CHARSET};
+///
+/// assert_eq!(allowed_chars("Ab-1 ÅÖ", &REGISTER_CHARSET), None);
+/// assert!(allowed_chars("2×3", &REGISTER_CHARSET).unwrap().contains("'×' (U+00D7) at position 2"));
+/// ```
+pub fn allowed_chars(value: &str, set: &CharSet) -> Option<String> {
+    set.first_outside(value).map(|(position, c)| {
+        format!(
+            "The text has the character '{c}' (U+{:04X}) at position {}, which is not allowed.",
+            c as u32,
+            position + 1
+        )
+    })
+}
+
+/// A number that `#[pcr(range(...))]` can bound with whole numbers.
+pub trait Number {
+    /// How the number compares with a whole-number bound.
+    fn cmp_bound(&self, bound: i64) -> Ordering;
+}
+
+macro_rules! number_by_i128 {
+    ($($t:ty),*) => {$(
+        impl Number for $t {
+            fn cmp_bound(&self, bound: i64) -> Ordering {
+                (*self as i128).cmp(&(bound as i128))
+            }
+        }
+    )*};
+}
+
+number_by_i128!(i8, i16, i32, i64, u8, u16, u32, u64, isize, usize);
+
+impl Number for rust_decimal::Decimal {
+    fn cmp_bound(&self, bound: i64) -> Ordering {
+        self.cmp(&rust_decimal::Decimal::from(bound))
+    }
+}
+
+/// `#[pcr(range(min = ..., max = ...))]`: within the bounds, both included.
+///
+/// ```
+/// use pcr_runtime::rules::range;
+/// use rust_decimal::Decimal;
+///
+/// assert_eq!(range(&0u32, Some(0), None), None);
+/// assert!(range(&Decimal::new(-1, 2), Some(0), None).is_some()); // -0.01
+/// ```
+pub fn range<N: Number + std::fmt::Display>(
+    value: &N,
+    min: Option<i64>,
+    max: Option<i64>,
+) -> Option<String> {
+    let below = min.is_some_and(|min| value.cmp_bound(min) == Ordering::Less);
+    let above = max.is_some_and(|max| value.cmp_bound(max) == Ordering::Greater);
+    if !(below || above) {
+        return None;
+    }
+    let allowed = match (min, max) {
+        (Some(min), Some(max)) => format!("from {min} to {max}"),
+        (Some(min), None) => format!("at least {min}"),
+        (None, Some(max)) => format!("at most {max}"),
+        (None, None) => unreachable!("a value out of range has a bound"),
+    };
+    Some(format!("The value is {value}; it must be {allowed}."))
+}
+
+/// `#[pcr(id_code(...))]`: a valid ID code in `format`.
+///
+/// ```
+/// use pcr_runtime::{rules::id_code, id::IdFormat, Context, Stage};
+/// use time::macros::date;
+///
+/// let ctx = Context::new(Stage::First, date!(2024 - 01 - 04));
+/// assert_eq!(id_code("010594Y9032", IdFormat::PersonalIdentityCode, &ctx), None);
+/// assert_eq!(
+///     id_code("1234567-8", IdFormat::BusinessId, &ctx).unwrap(),
+///     "The Business ID has the check character `8`; it should be `1`.",
+/// );
+/// ```
+pub fn id_code(value: &str, format: IdFormat, ctx: &Context) -> Option<String> {
+    let what = match format {
+        IdFormat::PersonalIdentityCode => "personal identity code",
+        IdFormat::BusinessId => "Business ID",
+    };
+    id::check(format, value, Some(ctx.today))
+        .err()
+        .map(|error| format!("The {what} {error}."))
+}
+
+/// The description of a missing required value.
+pub fn required() -> String {
+    "The data element is required.".to_string()
+}
+
+/// The description of a value missing while a sibling has a given value.
+///
+/// ```
+/// assert_eq!(
+///     pcr_runtime::rules::required_if("idCodeType", "ForeignBusinessId"),
+///     "The data element is required when idCodeType is ForeignBusinessId.",
+/// );
+/// ```
+pub fn required_if(sibling: &str, value: &str) -> String {
+    format!("The data element is required when {sibling} is {value}.")
+}
+
+/// The description of a value outside the permitted ones.
+pub fn not_allowed(value: &dyn std::fmt::Debug, allowed: &[&str]) -> String {
+    format!(
+        "The value {value:?} is not permitted here; the permitted values are {}.",
+        allowed.join(", ")
+    )
+}
+
+/// The description of a list with too few items.
+pub fn too_few_items(found: usize, min: usize) -> String {
+    format!("The list has {found} items; at least {min} must be given.")
+}
+
+/// The description of a value other than the only one permitted.
+pub fn not_fixed(value: &dyn std::fmt::Debug, fixed: &dyn std::fmt::Debug) -> String {
+    format!("The value is {value:?}; the only permitted value is {fixed:?}.")
+}
+
+/// The description of a codeset value the stage does not allow.
+pub fn stage_not_allowed(value: &dyn std::fmt::Debug, ctx: &Context) -> String {
+    format!(
+        "The value {value:?} is not allowed in the {} stage of the register.",
+        ctx.stage
+    )
+}

@@ -1,0 +1,103 @@
+//! The text rules of section 2.2 of the API description: at most 64
+//! characters, an allowed character set, and case-insensitive comparison.
+
+/// Part of a character set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CharClass {
+    /// Every character from the first to the second, both included.
+    Range(char, char),
+    /// Each of these characters.
+    Chars(&'static str),
+}
+
+impl CharClass {
+    pub fn contains(&self, c: char) -> bool {
+        match self {
+            CharClass::Range(from, to) => (*from..=*to).contains(&c),
+            CharClass::Chars(chars) => chars.contains(c),
+        }
+    }
+}
+
+/// A set of allowed characters: the union of its classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CharSet {
+    classes: &'static [CharClass],
+}
+
+impl CharSet {
+    pub const fn new(classes: &'static [CharClass]) -> Self {
+        CharSet { classes }
+    }
+
+    pub fn classes(&self) -> &'static [CharClass] {
+        self.classes
+    }
+
+    pub fn contains(&self, c: char) -> bool {
+        self.classes.iter().any(|class| class.contains(c))
+    }
+
+    /// The first character of `text` outside the set, with its position in
+    /// characters from 0.
+    pub fn first_outside(&self, text: &str) -> Option<(usize, char)> {
+        text.chars().enumerate().find(|(_, c)| !self.contains(*c))
+    }
+}
+
+/// The characters section 2.2 allows in a String: letters a–z, A–Z, À–Ö,
+/// Ø–ö and ø–ÿ, numbers 0–9, signs `-|(){}[]/%'_?!=,*.;:&@$#+` and space.
+///
+/// The three Latin-1 letter ranges together admit every Latin-1 letter and
+/// exclude exactly `×` (U+00D7) and `÷` (U+00F7). The spec records how the
+/// converted text was read (`format_rules.string.decisions`).
+///
+/// ```
+/// use pcr_runtime::text::REGISTER_CHARSET;
+///
+/// assert!(REGISTER_CHARSET.contains('À'));
+/// assert!(REGISTER_CHARSET.contains('ø'));
+/// assert!(!REGISTER_CHARSET.contains('×'));
+/// assert!(!REGISTER_CHARSET.contains('÷'));
+/// assert!(!REGISTER_CHARSET.contains('\\'));
+/// ```
+pub const REGISTER_CHARSET: CharSet = CharSet::new(&[
+    CharClass::Range('a', 'z'),
+    CharClass::Range('A', 'Z'),
+    CharClass::Range('À', 'Ö'),
+    CharClass::Range('Ø', 'ö'),
+    CharClass::Range('ø', 'ÿ'),
+    CharClass::Range('0', '9'),
+    CharClass::Chars("-|(){}[]/%'_?!=,*.;:&@$#+"),
+    CharClass::Chars(" "),
+]);
+
+/// The longest String section 2.2 allows, in characters.
+pub const REGISTER_MAX_CHARS: usize = 64;
+
+/// The length in characters (Unicode scalar values), which is what the
+/// register counts, not bytes: `"ÅÄÖ"` is 3 characters and 6 bytes.
+///
+/// ```
+/// assert_eq!(pcr_runtime::text::char_count("ÅÄÖ"), 3);
+/// ```
+pub fn char_count(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// Compares two texts ignoring letter case, as section 2.2 compares String
+/// and codeset values ("Fi, fi and FI are all interpreted as the same
+/// value").
+///
+/// ```
+/// use pcr_runtime::text::eq_ignore_case;
+///
+/// assert!(eq_ignore_case("Fi", "FI"));
+/// assert!(eq_ignore_case("Äänekoski", "ÄÄNEKOSKI"));
+/// assert!(!eq_ignore_case("Fi", "Fin"));
+/// ```
+pub fn eq_ignore_case(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
