@@ -65,7 +65,11 @@ impl<'a> Container<'a> {
         let body = match &input.data {
             Data::Struct(data) => match &data.fields {
                 Fields::Named(named) => {
-                    let rename_all = serde_rename_all(&input.attrs);
+                    let rename_all = attrs
+                        .rename_all
+                        .as_ref()
+                        .map(syn::LitStr::value)
+                        .or_else(|| serde_rename_all(&input.attrs));
                     Body::Struct(
                         named
                             .named
@@ -141,7 +145,7 @@ fn wrapped<'t>(ty: &'t Type, name: &str) -> Option<&'t Type> {
 }
 
 /// The name in JSON: `#[pcr(rename)]`, else serde's `rename`, else the field
-/// name under serde's `rename_all`.
+/// name under `#[pcr(rename_all)]` or serde's `rename_all`.
 fn json_name(
     member: &Ident,
     attrs: &FieldAttrs,

@@ -83,7 +83,21 @@ pub struct FieldAttrs {
 pub struct ContainerAttrs {
     /// `#[pcr(crate = "path")]`: where the runtime crate is.
     pub krate: Option<syn::Path>,
+    /// `#[pcr(rename_all = "camelCase")]`: how field names become JSON names.
+    pub rename_all: Option<LitStr>,
 }
+
+/// The case conventions `rename_all` takes, as serde names them.
+pub const RENAME_ALL: &[&str] = &[
+    "camelCase",
+    "PascalCase",
+    "snake_case",
+    "SCREAMING_SNAKE_CASE",
+    "kebab-case",
+    "SCREAMING-KEBAB-CASE",
+    "lowercase",
+    "UPPERCASE",
+];
 
 /// The keys a field's `#[pcr(...)]` takes.
 const FIELD_KEYS: &[&str] = &[
@@ -180,10 +194,20 @@ pub fn container_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> ContainerAttrs {
                     }
                 }
                 Ok(())
+            } else if meta.path.is_ident("rename_all") {
+                let key = Ident::new("rename_all", meta.path.span());
+                if let Some(lit) = parse_value(cx, &meta, &key)?.and_then(|v| lit_str(cx, &key, v)) {
+                    if RENAME_ALL.contains(&lit.value().as_str()) {
+                        out.rename_all = Some(lit);
+                    } else {
+                        cx.error_spanned_by(&lit, format!("unknown case convention; use one of: {}", RENAME_ALL.join(", ")));
+                    }
+                }
+                Ok(())
             } else {
                 cx.error_spanned_by(
                     &meta.path,
-                    "unknown key on the type; the key here is: crate (the rules go on fields)",
+                    "unknown key on the type; the keys here are: crate, rename_all (the rules go on fields)",
                 );
                 skip_value(&meta)
             }

@@ -17,6 +17,8 @@
 //! | `nested` | `Validate` | validates the value, extending the path |
 //! | `rename = "name"` | any | the JSON name in paths |
 //!
+//! On the type: `rename_all = "camelCase"` (as serde's; serde's own is read too) and `crate = "path"` (where `pcr-runtime` is).
+//!
 //! The pipeline: `attr` parses `#[pcr(...)]`, `ast` builds the model of the
 //! type, `check` runs the rules that span fields, `expand` emits the impl.
 //! Every mistake is reported at once, each under the attribute that made it;

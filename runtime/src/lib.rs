@@ -55,8 +55,9 @@
 //! | `nested` | a [`Validate`] value | validates it, extending the path |
 //! | `rename = "name"` | any | the JSON name in paths (default: serde's `rename`, then `rename_all`, then the field name) |
 //!
-//! On the struct, `#[pcr(crate = "path")]` names this crate if it is not
-//! `::pcr_runtime`. On an enum whose variants each hold one value, the
+//! On the struct, `#[pcr(rename_all = "camelCase")]` turns field names into
+//! JSON names as serde's `rename_all` does (serde's own is read too), and
+//! `#[pcr(crate = "path")]` names this crate if it is not `::pcr_runtime`. On an enum whose variants each hold one value, the
 //! derive validates the variant's value.
 
 pub mod context;
@@ -74,3 +75,9 @@ pub use validate::Validate;
 
 #[cfg(feature = "derive")]
 pub use pcr_macros::Validate;
+
+/// The date crate of [`Context::today`] and [`Context::new`], re-exported so
+/// a crate that uses only this one can make a context.
+pub use time;
+/// The GUID crate of [`ValidationErrors::to_invalid_request`], re-exported.
+pub use uuid;
