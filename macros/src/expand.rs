@@ -173,8 +173,8 @@ fn presence_check(
         }
         RuleKind::MinItems { min } => {
             let check = quote_spanned! {span=>
-                if __list.len() < #min {
-                    __errors.push(__path, #code, #krate::rules::too_few_items(__list.len(), #min));
+                if let ::core::option::Option::Some(__description) = #krate::rules::min_items(__list.len(), #min) {
+                    __errors.push(__path, #code, __description);
                 }
             };
             match field.shape {
@@ -195,8 +195,10 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
         RuleKind::Allowed { values } => {
             let names = values.iter().map(value_text);
             quote_spanned! {span=>
-                if !(#(*__value == (#values))||*) {
-                    __errors.push(__path, #code, #krate::rules::not_allowed(__value, &[#(#names),*]));
+                if let ::core::option::Option::Some(__description) =
+                    #krate::rules::allowed(__value, &[#(#values),*], &[#(#names),*])
+                {
+                    __errors.push(__path, #code, __description);
                 }
             }
         }
@@ -213,8 +215,8 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
             }
         }
         RuleKind::Fixed { value } => quote_spanned! {span=>
-            if *__value != (#value) {
-                __errors.push(__path, #code, #krate::rules::not_fixed(__value, &(#value)));
+            if let ::core::option::Option::Some(__description) = #krate::rules::fixed(__value, &(#value)) {
+                __errors.push(__path, #code, __description);
             }
         },
         RuleKind::MaxChars { max } => quote_spanned! {span=>

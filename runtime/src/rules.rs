@@ -131,22 +131,54 @@ pub fn required_if(sibling: &str, value: &str) -> String {
     format!("The data element is required when {sibling} is {value}.")
 }
 
-/// The description of a value outside the permitted ones.
-pub fn not_allowed(value: &dyn std::fmt::Debug, allowed: &[&str]) -> String {
-    format!(
-        "The value {value:?} is not permitted here; the permitted values are {}.",
-        allowed.join(", ")
-    )
+/// `#[pcr(allowed(values = [...], ...))]`: one of the permitted values,
+/// named in the description by `names`.
+///
+/// ```
+/// use pcr_runtime::rules::allowed;
+///
+/// assert_eq!(allowed(&2, &[1, 2], &["one", "two"]), None);
+/// assert_eq!(
+///     allowed(&3, &[1, 2], &["one", "two"]).unwrap(),
+///     "The value 3 is not permitted here; the permitted values are one, two.",
+/// );
+/// ```
+pub fn allowed<T: PartialEq + std::fmt::Debug>(
+    value: &T,
+    permitted: &[T],
+    names: &[&str],
+) -> Option<String> {
+    (!permitted.contains(value)).then(|| {
+        format!(
+            "The value {value:?} is not permitted here; the permitted values are {}.",
+            names.join(", ")
+        )
+    })
 }
 
-/// The description of a list with too few items.
-pub fn too_few_items(found: usize, min: usize) -> String {
-    format!("The list has {found} items; at least {min} must be given.")
+/// `#[pcr(min_items(min = N, ...))]`: a list of at least `min` items.
+///
+/// ```
+/// use pcr_runtime::rules::min_items;
+///
+/// assert_eq!(min_items(1, 1), None);
+/// assert_eq!(min_items(0, 1).unwrap(), "The list has 0 items; at least 1 must be given.");
+/// ```
+pub fn min_items(found: usize, min: usize) -> Option<String> {
+    (found < min).then(|| format!("The list has {found} items; at least {min} must be given."))
 }
 
-/// The description of a value other than the only one permitted.
-pub fn not_fixed(value: &dyn std::fmt::Debug, fixed: &dyn std::fmt::Debug) -> String {
-    format!("The value is {value:?}; the only permitted value is {fixed:?}.")
+/// `#[pcr(fixed(value = ..., ...))]`: the only permitted value.
+///
+/// ```
+/// use pcr_runtime::rules::fixed;
+///
+/// assert_eq!(fixed(&true, &true), None);
+/// assert_eq!(fixed(&false, &true).unwrap(), "The value is false; the only permitted value is true.");
+/// ```
+pub fn fixed<T: PartialEq + std::fmt::Debug>(value: &T, only: &T) -> Option<String> {
+    (value != only)
+        .then(|| format!("The value is {value:?}; the only permitted value is {only:?}."))
 }
 
 /// The description of a codeset value the stage does not allow.

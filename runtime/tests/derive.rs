@@ -186,6 +186,7 @@ fn nested_paths_use_serde_names() {
 }
 
 #[derive(Validate)]
+#[allow(dead_code)] // `note` only documents an optional element
 struct Amounts {
     #[pcr(range(min = 0, code = "PCR-OUT-OF-RANGE"))]
     sum: Decimal,
