@@ -205,10 +205,12 @@ pub fn container_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> ContainerAttrs {
                 }
                 Ok(())
             } else {
-                cx.error_spanned_by(
-                    &meta.path,
-                    "unknown key on the type; the keys here are: crate, rename_all (the rules go on fields)",
-                );
+                let key = meta.path.get_ident().map(Ident::to_string).unwrap_or_default();
+                let message = match closest(&key, &["crate", "rename_all"]) {
+                    Some(near) => format!("unknown key `{key}` on the type; did you mean `{near}`?"),
+                    None => format!("unknown key `{key}` on the type; the keys here are: crate, rename_all (the rules go on fields)"),
+                };
+                cx.error_spanned_by(&meta.path, message);
                 skip_value(&meta)
             }
         });
@@ -254,6 +256,8 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
         return skip_value(meta).map(|_| None);
     }
     let mut args: Vec<(Ident, Expr)> = Vec::new();
+    // Arguments that a misspelt one was taken for: not reported missing too.
+    let mut guessed: Vec<&str> = Vec::new();
     meta.parse_nested_meta(|arg| {
         let Some(key) = arg.path.get_ident().cloned() else {
             cx.error_spanned_by(&arg.path, "expected an argument name");
@@ -263,6 +267,7 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
             let mut message = format!("unknown argument `{key}` of `{name}`");
             if let Some(near) = closest(&key.to_string(), expected_args) {
                 message.push_str(&format!("; did you mean `{near}`?"));
+                guessed.push(near);
             } else {
                 message.push_str(&format!(
                     "; its arguments are: {}",
@@ -290,7 +295,11 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
     let code_arg = take("code");
     let code_given = code_arg.is_some();
     let code = code_arg.and_then(|(key, value)| lit_str(cx, &key, value));
-    let missing = |arg: &str| cx.error_spanned_by(&name, format!("`{name}` needs `{arg} = ...`"));
+    let missing = |arg: &str| {
+        if !guessed.contains(&arg) {
+            cx.error_spanned_by(&name, format!("`{name}` needs `{arg} = ...`"));
+        }
+    };
 
     let kind = match kind_name.as_str() {
         "required" => Some(RuleKind::Required),
@@ -400,7 +409,7 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
         _ => unreachable!("called for rules only"),
     };
     let Some(kind) = kind else { return Ok(None) };
-    if kind.can_fail() && !code_given {
+    if kind.can_fail() && !code_given && !guessed.contains(&"code") {
         cx.error_spanned_by(&name, format!("`{name}` needs `code = \"...\"`: the error code it reports, e.g. \"D40\" or \"PCR-REQUIRED\""));
     }
     Ok(Some(Rule { kind, name, code }))

@@ -2,3 +2,5 @@
 //!
 //! - `spec_matches_document`: checks the v1.4 spec row by row against the
 //!   converted text of the API description it transcribes.
+//! - `compile_fail`: every mistake in a `#[pcr(...)]` attribute fails to
+//!   compile with an error under it (`ui/`).

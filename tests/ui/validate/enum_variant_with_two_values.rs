@@ -1,0 +1,8 @@
+use pcr_runtime::Validate;
+
+#[derive(Validate)]
+enum Body {
+    Pair(String, String),
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use pcr_runtime::Validate;
+
+#[derive(Validate)]
+struct Request {
+    #[pcr(min_items(min = 1, code = "PCR-TOO-FEW-ITEMS"))]
+    purpose: String,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use pcr_runtime::Validate;
+
+#[derive(Validate)]
+struct IdCode(String);
+
+fn main() {}
