@@ -9,11 +9,14 @@ use time::Date;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum Stage {
     #[default]
+    /// The first stage: the stage the v1.4 document describes.
     First,
+    /// The second stage, since 2026.
     Second,
 }
 
 impl Stage {
+    /// `first` or `second`.
     pub fn name(self) -> &'static str {
         match self {
             Stage::First => "first",
@@ -65,6 +68,7 @@ pub struct UnknownStage(pub String);
 /// assert!(Purpose::NewLoan.allowed_in(Stage::Second));
 /// ```
 pub trait StageRestricted {
+    /// Whether the register accepts the value in `stage`.
     fn allowed_in(&self, stage: Stage) -> bool;
 }
 
@@ -87,6 +91,7 @@ pub struct Context {
 }
 
 impl Context {
+    /// A context for `stage` on the day `today`.
     pub fn new(stage: Stage, today: Date) -> Self {
         Context { stage, today }
     }

@@ -46,6 +46,7 @@ pub struct ValidationErrors {
 }
 
 impl ValidationErrors {
+    /// No errors yet.
     pub fn new() -> Self {
         ValidationErrors::default()
     }
@@ -69,14 +70,17 @@ impl ValidationErrors {
         self.errors.push(error);
     }
 
+    /// Whether no error was found.
     pub fn is_empty(&self) -> bool {
         self.errors.is_empty()
     }
 
+    /// How many errors were found.
     pub fn len(&self) -> usize {
         self.errors.len()
     }
 
+    /// The errors in the order found.
     pub fn iter(&self) -> std::slice::Iter<'_, ValidationError> {
         self.errors.iter()
     }
@@ -176,6 +180,8 @@ pub struct InvalidRequestBody {
 pub struct ErrorResponse {
     /// The data field: its JSON path.
     pub field_name: String,
+    /// The error code: the register's (`D40`) or the project's (`PCR-REQUIRED`).
     pub error_code: String,
+    /// What is wrong.
     pub error_description: String,
 }

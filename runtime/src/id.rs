@@ -10,7 +10,9 @@ use time::{Date, Month};
 /// Which format an ID code must have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum IdFormat {
+    /// The personal identity code (henkilötunnus), `DDMMYYCZZZQ`.
     PersonalIdentityCode,
+    /// The Business ID (Y-tunnus), `NNNNNNN-C`.
     BusinessId,
 }
 
@@ -18,27 +20,52 @@ pub enum IdFormat {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IdCodeError {
     #[error("has {found} characters; a {what} has {expected}")]
+    /// The code has the wrong number of characters.
     Length {
+        /// Which kind of code.
         what: &'static str,
+        /// The number it must have.
         expected: usize,
+        /// The number it has.
         found: usize,
     },
     #[error("has `{found}` at position {position}, where a digit belongs")]
-    NotADigit { position: usize, found: char },
+    /// A character where a digit belongs.
+    NotADigit {
+        /// From 0.
+        position: usize,
+        /// The character there.
+        found: char,
+    },
     #[error("has the century sign `{0}`; the signs are + (1800s), - Y X W V U (1900s) and A B C D E F (2000s)")]
+    /// An unknown century sign.
     CenturySign(char),
     #[error("has no such birth date: {0}")]
+    /// The birth date does not exist (as `DD.MM.YYYY`).
     NoSuchDate(String),
     #[error("has the birth date {0}, which is after today")]
+    /// The birth date is after today.
     FutureBirthDate(Date),
     #[error("has the individual number {0:03}; it must be from 002 to 999")]
+    /// The individual number is 000 or 001.
     IndividualNumber(u16),
     #[error("has `{found}` where the separator `-` belongs")]
-    Separator { found: char },
+    /// The Business ID lacks its hyphen.
+    Separator {
+        /// The character where `-` belongs.
+        found: char,
+    },
     #[error("has no valid check digit: its digits give remainder 1, which no Business ID has")]
+    /// The Business ID's digits give remainder 1, which no check digit fits.
     NoValidCheckDigit,
     #[error("has the check character `{found}`; it should be `{expected}`")]
-    CheckCharacter { expected: char, found: char },
+    /// The check character is wrong.
+    CheckCharacter {
+        /// The right one.
+        expected: char,
+        /// The one given.
+        found: char,
+    },
 }
 
 /// The check characters of the personal identity code, indexed by the

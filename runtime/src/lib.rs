@@ -60,6 +60,8 @@
 //! `#[pcr(crate = "path")]` names this crate if it is not `::pcr_runtime`. On an enum whose variants each hold one value, the
 //! derive validates the variant's value.
 
+#![deny(missing_docs)]
+
 pub mod context;
 pub mod error;
 pub mod id;

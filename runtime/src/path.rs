@@ -33,26 +33,32 @@ pub struct JsonPath {
 }
 
 impl JsonPath {
+    /// The empty path: the value validated itself.
     pub fn new() -> Self {
         JsonPath::default()
     }
 
+    /// Steps into the member `name`.
     pub fn push_field(&mut self, name: &'static str) {
         self.segments.push(Segment::Field(name));
     }
 
+    /// Steps into the list item `index`.
     pub fn push_index(&mut self, index: usize) {
         self.segments.push(Segment::Index(index));
     }
 
+    /// Steps back out of the last member or item.
     pub fn pop(&mut self) {
         self.segments.pop();
     }
 
+    /// The steps, outermost first.
     pub fn segments(&self) -> &[Segment] {
         &self.segments
     }
 
+    /// Whether the path has no step.
     pub fn is_empty(&self) -> bool {
         self.segments.is_empty()
     }

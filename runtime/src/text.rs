@@ -11,6 +11,7 @@ pub enum CharClass {
 }
 
 impl CharClass {
+    /// Whether `c` is in the class.
     pub fn contains(&self, c: char) -> bool {
         match self {
             CharClass::Range(from, to) => (*from..=*to).contains(&c),
@@ -26,14 +27,17 @@ pub struct CharSet {
 }
 
 impl CharSet {
+    /// A set of these classes.
     pub const fn new(classes: &'static [CharClass]) -> Self {
         CharSet { classes }
     }
 
+    /// The classes of the set.
     pub fn classes(&self) -> &'static [CharClass] {
         self.classes
     }
 
+    /// Whether `c` is in the set.
     pub fn contains(&self, c: char) -> bool {
         self.classes.iter().any(|class| class.contains(c))
     }
