@@ -416,7 +416,11 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
 }
 
 /// `key = value`, as an expression; `None` after recording a missing `=`.
-fn parse_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<Option<Expr>> {
+pub(crate) fn parse_value(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Ident,
+) -> syn::Result<Option<Expr>> {
     if !meta.input.peek(Token![=]) {
         cx.error_spanned_by(key, format!("expected `{key} = ...`"));
         skip_value(meta)?;
@@ -427,7 +431,7 @@ fn parse_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<Op
 }
 
 /// Skips whatever follows a key (`= value` or `(...)`), so parsing can go on.
-fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
+pub(crate) fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
     if meta.input.peek(Token![=]) {
         meta.value()?.parse::<Expr>()?;
     } else if meta.input.peek(syn::token::Paren) {
@@ -436,7 +440,7 @@ fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
     Ok(())
 }
 
-fn lit_str(cx: &Ctxt, key: &Ident, value: Expr) -> Option<LitStr> {
+pub(crate) fn lit_str(cx: &Ctxt, key: &Ident, value: Expr) -> Option<LitStr> {
     match value {
         Expr::Lit(ExprLit {
             lit: Lit::Str(lit), ..
@@ -499,7 +503,7 @@ fn ident(cx: &Ctxt, key: &Ident, value: Expr) -> Option<Ident> {
 }
 
 /// The known name nearest to a misspelt one, if it is near enough.
-fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|k| (edit_distance(name, k), *k))

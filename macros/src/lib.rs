@@ -27,12 +27,23 @@
 mod ast;
 mod attr;
 mod check;
+mod codeset;
 mod ctxt;
 mod expand;
 mod fallback;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
+
+/// `#[derive(Codeset)]`: a unit-variant enum as a codeset: `Codeset`,
+/// `FromStr` and serde reading codes ignoring case and refusing the numeric
+/// form, `Display` and serde writing the document's code, and
+/// `StageRestricted`. Variants take `#[pcr(code = "...", label = "...",
+/// not_allowed_in = [first])]`; the enum takes `#[pcr(codeset = "Id")]`.
+#[proc_macro_derive(Codeset, attributes(pcr))]
+pub fn derive_codeset(input: TokenStream) -> TokenStream {
+    codeset::derive(&parse_macro_input!(input as DeriveInput)).into()
+}
 
 /// `#[derive(Validate)]`: see the crate docs for the `#[pcr(...)]` rules.
 #[proc_macro_derive(Validate, attributes(pcr))]

@@ -62,22 +62,29 @@
 
 #![deny(missing_docs)]
 
+pub mod codeset;
 pub mod context;
 pub mod error;
 pub mod id;
+pub mod iso;
 pub mod path;
 pub mod rules;
 pub mod text;
 mod validate;
+pub mod wire;
 
+pub use codeset::{Codeset, Lenient};
 pub use context::{Context, Stage, StageRestricted};
 pub use error::{ErrorResponse, InvalidRequestBody, ValidationError, ValidationErrors};
 pub use path::JsonPath;
 pub use validate::Validate;
 
 #[cfg(feature = "derive")]
-pub use pcr_macros::Validate;
+pub use pcr_macros::{Codeset, Validate};
 
+/// serde, re-exported for `#[derive(Codeset)]`.
+#[doc(hidden)]
+pub use serde as __serde;
 /// The date crate of [`Context::today`] and [`Context::new`], re-exported so
 /// a crate that uses only this one can make a context.
 pub use time;

@@ -1,0 +1,283 @@
+//! `#[derive(Codeset)]`: a unit-variant enum as a codeset, read ignoring
+//! case, written as the document's code, never in numeric form.
+//!
+//! ```text
+//! #[derive(Debug, Clone, Copy, PartialEq, Eq, Codeset)]
+//! #[pcr(codeset = "LoanType")]
+//! enum LoanType {
+//!     #[pcr(code = "LumpSumLoan", label = "Lump-sum loan")]
+//!     LumpSumLoan,
+//!     #[pcr(code = "NewLoan", label = "New loan contract", not_allowed_in = [first])]
+//!     NewLoan,
+//! }
+//! ```
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::spanned::Spanned;
+use syn::{parse_quote, Data, DeriveInput, Expr, Fields, Ident, LitStr};
+
+use crate::attr::{closest, lit_str, parse_value, skip_value};
+use crate::ctxt::Ctxt;
+
+struct Value<'a> {
+    ident: &'a Ident,
+    code: String,
+    code_span: proc_macro2::Span,
+    label: String,
+    not_allowed_in: Vec<Ident>,
+}
+
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::new();
+    let mut krate: syn::Path = parse_quote!(::pcr_runtime);
+    let mut id = input.ident.to_string();
+    for attr in input.attrs.iter().filter(|a| a.path().is_ident("pcr")) {
+        let result = attr.parse_nested_meta(|meta| {
+            let key = meta
+                .path
+                .get_ident()
+                .cloned()
+                .unwrap_or_else(|| Ident::new("key", meta.path.span()));
+            match key.to_string().as_str() {
+                "codeset" => {
+                    if let Some(lit) =
+                        parse_value(&cx, &meta, &key)?.and_then(|v| lit_str(&cx, &key, v))
+                    {
+                        id = lit.value();
+                    }
+                }
+                "crate" => {
+                    if let Some(lit) =
+                        parse_value(&cx, &meta, &key)?.and_then(|v| lit_str(&cx, &key, v))
+                    {
+                        match lit.parse() {
+                            Ok(path) => krate = path,
+                            Err(_) => {
+                                cx.error_spanned_by(&lit, "expected a path, e.g. \"::pcr_runtime\"")
+                            }
+                        }
+                    }
+                }
+                other => {
+                    let hint = closest(other, &["codeset", "crate"])
+                        .map(|near| format!("; did you mean `{near}`?"))
+                        .unwrap_or_else(|| "; the keys here are: codeset, crate".to_string());
+                    cx.error_spanned_by(&key, format!("unknown key `{other}` on a codeset{hint}"));
+                    skip_value(&meta)?;
+                }
+            }
+            Ok(())
+        });
+        if let Err(error) = result {
+            cx.syn_error(error);
+        }
+    }
+
+    let mut values = Vec::new();
+    match &input.data {
+        Data::Enum(data) => {
+            for variant in &data.variants {
+                if !matches!(variant.fields, Fields::Unit) {
+                    cx.error_spanned_by(
+                        variant,
+                        "a codeset value is a unit variant: it holds no data",
+                    );
+                    continue;
+                }
+                values.push(value(&cx, variant));
+            }
+            if values.is_empty() && !data.variants.is_empty() {
+                // Every variant was reported above.
+            } else if data.variants.is_empty() {
+                cx.error_spanned_by(&input.ident, "a codeset needs at least one value");
+            }
+        }
+        _ => cx.error_spanned_by(
+            &input.ident,
+            "derive(Codeset) needs an enum of unit variants",
+        ),
+    }
+    for (i, value) in values.iter().enumerate() {
+        if let Some(first) = values[..i]
+            .iter()
+            .find(|v| v.code.eq_ignore_ascii_case(&value.code))
+        {
+            cx.syn_error(syn::Error::new(
+                value.code_span,
+                format!(
+                    "code `{}` is given twice (also on `{}`); codes are compared ignoring case",
+                    value.code, first.ident
+                ),
+            ));
+        }
+    }
+    if let Err(errors) = cx.check() {
+        return errors.to_compile_error();
+    }
+    expand(input, &krate, &id, &values)
+}
+
+fn value<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Value<'a> {
+    let mut value = Value {
+        ident: &variant.ident,
+        code: variant.ident.to_string(),
+        code_span: variant.ident.span(),
+        label: String::new(),
+        not_allowed_in: Vec::new(),
+    };
+    let mut label: Option<LitStr> = None;
+    for attr in variant.attrs.iter().filter(|a| a.path().is_ident("pcr")) {
+        let result = attr.parse_nested_meta(|meta| {
+            let key = meta
+                .path
+                .get_ident()
+                .cloned()
+                .unwrap_or_else(|| Ident::new("key", meta.path.span()));
+            match key.to_string().as_str() {
+                "code" => {
+                    if let Some(lit) =
+                        parse_value(cx, &meta, &key)?.and_then(|v| lit_str(cx, &key, v))
+                    {
+                        value.code = lit.value();
+                        value.code_span = lit.span();
+                    }
+                }
+                "label" => {
+                    label = parse_value(cx, &meta, &key)?.and_then(|v| lit_str(cx, &key, v));
+                }
+                "not_allowed_in" => match parse_value(cx, &meta, &key)? {
+                    Some(Expr::Array(array)) => {
+                        for stage in array.elems {
+                            match &stage {
+                                Expr::Path(p)
+                                    if p.path.is_ident("first") || p.path.is_ident("second") =>
+                                {
+                                    value
+                                        .not_allowed_in
+                                        .push(p.path.get_ident().cloned().expect("checked"));
+                                }
+                                _ => cx.error_spanned_by(&stage, "a stage is `first` or `second`"),
+                            }
+                        }
+                    }
+                    Some(other) => cx.error_spanned_by(
+                        &other,
+                        "`not_allowed_in` takes a list of stages, e.g. `[first]`",
+                    ),
+                    None => {}
+                },
+                other => {
+                    let hint = closest(other, &["code", "label", "not_allowed_in"])
+                        .map(|near| format!("; did you mean `{near}`?"))
+                        .unwrap_or_else(|| {
+                            "; the keys here are: code, label, not_allowed_in".to_string()
+                        });
+                    cx.error_spanned_by(
+                        &key,
+                        format!("unknown key `{other}` on a codeset value{hint}"),
+                    );
+                    skip_value(&meta)?;
+                }
+            }
+            Ok(())
+        });
+        if let Err(error) = result {
+            cx.syn_error(error);
+        }
+    }
+    value.label = label
+        .map(|l| l.value())
+        .unwrap_or_else(|| value.code.clone());
+    value
+}
+
+fn expand(input: &DeriveInput, krate: &syn::Path, id: &str, values: &[Value]) -> TokenStream {
+    let ident = &input.ident;
+    let variants: Vec<&Ident> = values.iter().map(|v| v.ident).collect();
+    let codes = values.iter().map(|v| &v.code);
+    let labels = values.iter().map(|v| &v.label);
+    let restricted = values
+        .iter()
+        .filter(|v| !v.not_allowed_in.is_empty())
+        .map(|v| {
+            let variant = v.ident;
+            let stages = v
+                .not_allowed_in
+                .iter()
+                .map(|s| match s.to_string().as_str() {
+                    "first" => quote!(#krate::Stage::First),
+                    _ => quote!(#krate::Stage::Second),
+                });
+            quote! { #ident::#variant => &[#(#stages),*], }
+        });
+    quote! {
+        #[automatically_derived]
+        impl #krate::Codeset for #ident {
+            const ID: &'static str = #id;
+            const ALL: &'static [Self] = &[#(#ident::#variants),*];
+
+            fn code(self) -> &'static str {
+                match self {
+                    #(#ident::#variants => #codes,)*
+                }
+            }
+
+            fn label(self) -> &'static str {
+                match self {
+                    #(#ident::#variants => #labels,)*
+                }
+            }
+
+            #[allow(unreachable_patterns)]
+            fn not_allowed_in(self) -> &'static [#krate::Stage] {
+                match self {
+                    #(#restricted)*
+                    _ => &[],
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::str::FromStr for #ident {
+            type Err = #krate::codeset::UnknownCode;
+
+            fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+                #krate::codeset::parse(code)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for #ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(#krate::Codeset::code(*self))
+            }
+        }
+
+        #[automatically_derived]
+        impl #krate::__serde::Serialize for #ident {
+            fn serialize<__S: #krate::__serde::Serializer>(
+                &self,
+                serializer: __S,
+            ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                #krate::codeset::serialize(self, serializer)
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> #krate::__serde::Deserialize<'de> for #ident {
+            fn deserialize<__D: #krate::__serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> ::core::result::Result<Self, __D::Error> {
+                #krate::codeset::deserialize(deserializer)
+            }
+        }
+
+        #[automatically_derived]
+        impl #krate::StageRestricted for #ident {
+            fn allowed_in(&self, stage: #krate::Stage) -> bool {
+                !#krate::Codeset::not_allowed_in(*self).contains(&stage)
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! ISO 3166-1 alpha-2 country codes and ISO 4217 currency codes, from
+//! maintained crates (`iso3166-static`, `iso_currency`), read ignoring
+//! letter case as section 2.2 asks and written in capitals.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// A 2-letter country code according to ISO 3166.
+///
+/// ```
+/// use pcr_runtime::iso::CountryCode;
+///
+/// let fi: CountryCode = "fi".parse().unwrap();
+/// assert_eq!(fi.to_string(), "FI");
+/// assert!("XX".parse::<CountryCode>().is_err()); // user-assigned, no country
+/// assert!("XK".parse::<CountryCode>().is_ok()); // Kosovo
+/// assert!("FIN".parse::<CountryCode>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CountryCode(pub iso3166_static::Alpha2);
+
+/// A 3-letter currency code according to ISO 4217.
+///
+/// ```
+/// use pcr_runtime::iso::CurrencyCode;
+///
+/// let eur: CurrencyCode = "eur".parse().unwrap();
+/// assert_eq!(eur.to_string(), "EUR");
+/// assert!("EURO".parse::<CurrencyCode>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CurrencyCode(pub iso_currency::Currency);
+
+/// A text that is not a code of the standard.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{found}` is not {what}")]
+pub struct UnknownIsoCode {
+    /// Which standard.
+    pub what: &'static str,
+    /// The text given.
+    pub found: String,
+}
+
+impl CountryCode {
+    /// The two capital letters.
+    pub fn as_str(&self) -> &'static str {
+        self.0.as_str()
+    }
+}
+
+impl CurrencyCode {
+    /// The three capital letters.
+    pub fn as_str(&self) -> &'static str {
+        self.0.code()
+    }
+}
+
+impl FromStr for CountryCode {
+    type Err = UnknownIsoCode;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let unknown = || UnknownIsoCode {
+            what: "a 2-letter country code according to ISO 3166",
+            found: s.to_string(),
+        };
+        let upper = s.to_ascii_uppercase();
+        if upper.len() != 2 || is_user_assigned(&upper) {
+            return Err(unknown());
+        }
+        iso3166_static::Alpha2::from_str(&upper)
+            .map(CountryCode)
+            .map_err(|_| unknown())
+    }
+}
+
+/// ISO 3166-1 leaves AA, QM–QZ, XA–XZ and ZZ to users; they name no
+/// country, and `iso3166-static` lists them. XK is kept: it is the code
+/// authorities use for Kosovo.
+fn is_user_assigned(code: &str) -> bool {
+    let b = code.as_bytes();
+    code == "AA" || code == "ZZ" || (b[0] == b'Q' && b[1] >= b'M') || (b[0] == b'X' && code != "XK")
+}
+
+impl FromStr for CurrencyCode {
+    type Err = UnknownIsoCode;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        iso_currency::Currency::from_code(&s.to_ascii_uppercase())
+            .map(CurrencyCode)
+            .ok_or_else(|| UnknownIsoCode {
+                what: "a 3-letter currency code according to ISO 4217",
+                found: s.to_string(),
+            })
+    }
+}
+
+impl fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Display for CurrencyCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+macro_rules! serde_by_text {
+    ($ty:ty, $expecting:literal) => {
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct TextVisitor;
+                impl Visitor<'_> for TextVisitor {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: de::Error>(self, text: &str) -> Result<$ty, E> {
+                        text.parse().map_err(E::custom)
+                    }
+                }
+                deserializer.deserialize_str(TextVisitor)
+            }
+        }
+    };
+}
+
+serde_by_text!(CountryCode, "a 2-letter country code as text");
+serde_by_text!(CurrencyCode, "a 3-letter currency code as text");
