@@ -666,7 +666,19 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            Check::IdCode { type_element } => {
+            Check::IdCode {
+                type_element,
+                formats,
+            } => {
+                if formats.is_empty() {
+                    self.report(
+                        Kind::MissingKey,
+                        check.pos,
+                        path,
+                        "an `id_code` rule needs `formats`: which type code calls for which format".to_string(),
+                        Some("e.g. `formats: {PersonalIdentityCode: personal_identity_code, BusinessId: business_id}`".to_string()),
+                    );
+                }
                 if element.shape != Shape::Scalar(ScalarType::String) {
                     self.report(
                         Kind::Inconsistent,
@@ -677,6 +689,9 @@ impl<'a> Checker<'a> {
                     );
                 }
                 if let Some(target) = self.sibling(type_element, place, path) {
+                    for (code, _) in formats {
+                        self.value_of(target, code, path);
+                    }
                     if target.codeset.is_none() {
                         self.report(
                             Kind::Inconsistent,

@@ -498,7 +498,27 @@ pub enum Check {
     /// A list with at least this many items.
     MinItems(Spanned<u32>),
     /// An ID code whose format a sibling's type of ID code chooses.
-    IdCode { type_element: Spanned<String> },
+    IdCode {
+        type_element: Spanned<String>,
+        /// Which code of the type element calls for which format.
+        formats: Vec<(Spanned<String>, Spanned<IdFormat>)>,
+    },
+}
+
+/// A format of Finnish ID code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdFormat {
+    /// `DDMMYYCZZZQ`, with its check character.
+    PersonalIdentityCode,
+    /// `NNNNNNN-C`, with its check digit.
+    BusinessId,
+}
+
+impl IdFormat {
+    pub const ALL: [(&'static str, IdFormat); 2] = [
+        ("personal_identity_code", IdFormat::PersonalIdentityCode),
+        ("business_id", IdFormat::BusinessId),
+    ];
 }
 
 /// When a response element is returned ("returned if ...").

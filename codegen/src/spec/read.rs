@@ -1056,9 +1056,33 @@ impl Reader<'_> {
                 Some(Spanned::new(Check::MinItems(n), node.pos))
             }
             Some("id_code") => fields.get("id_code").and_then(|node| {
-                let f = self.map(node, &fields.path("id_code"), &["type_element"])?;
+                let f = self.map(node, &fields.path("id_code"), &["type_element", "formats"])?;
+                let formats_path = f.path("formats");
+                let formats = match f.req(self, "formats") {
+                    Some(node) => match &node.value {
+                        Value::Map(entries) => entries
+                            .iter()
+                            .filter_map(|(key, value)| {
+                                let code = Spanned::new(key.text.clone(), key.pos);
+                                let text = self.text(value, &formats_path)?;
+                                let format = self.name_of(text, &formats_path, &IdFormat::ALL)?;
+                                Some((code, format))
+                            })
+                            .collect(),
+                        _ => {
+                            self.wrong_type(
+                                node,
+                                &formats_path,
+                                "a mapping from type codes to formats",
+                            );
+                            Vec::new()
+                        }
+                    },
+                    None => Vec::new(),
+                };
                 let check = Check::IdCode {
                     type_element: self.req_str(&f, "type_element")?,
+                    formats,
                 };
                 Some(Spanned::new(check, node.pos))
             }),
