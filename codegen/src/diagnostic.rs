@@ -39,6 +39,8 @@ pub enum Kind {
     MissingRule,
     /// Keys or values that contradict each other or the element's type.
     Inconsistent,
+    /// A valid spec that the generator cannot turn into Rust yet.
+    Unsupported,
 }
 
 impl Kind {
@@ -59,6 +61,7 @@ impl Kind {
             Kind::UnknownMarker => "unknown-marker",
             Kind::MissingRule => "missing-rule",
             Kind::Inconsistent => "inconsistent",
+            Kind::Unsupported => "unsupported",
         }
     }
 }

@@ -4,12 +4,17 @@
 //! - [`spec::load`] reads and checks a spec, reporting every problem at once
 //!   with its file, line and column ([`Diagnostics`]).
 //! - [`Summary`] counts what a checked spec holds.
+//! - [`emit::emit`] turns a checked spec into Rust source; [`Builder`] does
+//!   it all from a build script.
 //!
-//! The command-line tool `pcr-codegen` wraps these (`pcr-codegen check`).
+//! The command-line tool `pcr-codegen` wraps these (`check`, `generate`).
 
+mod builder;
 pub mod diagnostic;
+pub mod emit;
 pub mod spec;
 
+pub use builder::{write_if_changed, Builder, Error, Written};
 pub use diagnostic::{Diagnostic, Diagnostics};
 
 use spec::{Element, Spec};
@@ -17,6 +22,9 @@ use spec::{Element, Spec};
 /// The default spec: the extract API description v1.4, relative to the
 /// workspace root.
 pub const DEFAULT_SPEC: &str = "spec/credit-register-extract/v1.4.yaml";
+
+/// Where `pcr-codegen generate` writes by default: the `pcr-models` crate.
+pub const DEFAULT_OUT: &str = "generated/src";
 
 /// What a checked spec holds, counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

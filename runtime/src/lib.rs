@@ -82,6 +82,8 @@ pub use validate::Validate;
 #[cfg(feature = "derive")]
 pub use pcr_macros::{Codeset, Validate};
 
+/// The decimal crate of the generated models' amounts, re-exported.
+pub use rust_decimal;
 /// serde, re-exported for `#[derive(Codeset)]`.
 #[doc(hidden)]
 pub use serde as __serde;

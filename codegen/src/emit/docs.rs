@@ -1,0 +1,230 @@
+//! Doc comments: every generated item says what it transcribes, with the
+//! document's own words and where they stand.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::spec::{
+    Codeset, CodesetValue, ComparedDate, Condition, DateComparison, Element, Marker, MarkerEffect,
+    Message, Origin, ReaderCondition, Required, Source, Spec,
+};
+
+/// Paragraphs as `#[doc]` attributes, with a blank line between them.
+pub fn attrs(paragraphs: &[String]) -> TokenStream {
+    let mut lines: Vec<String> = Vec::new();
+    for (i, paragraph) in paragraphs.iter().enumerate() {
+        if i > 0 {
+            lines.push(String::new());
+        }
+        lines.extend(paragraph.lines().map(|l| format!(" {l}")));
+    }
+    quote! { #(#[doc = #lines])* }
+}
+
+/// "section 3.3 (line 210), section 4 (line 330)".
+fn sources(sources: &[Source]) -> String {
+    sources
+        .iter()
+        .map(|source| match source {
+            Source::Document {
+                section,
+                line: Some(line),
+            } => format!("section {} (line {})", section.value, line.value),
+            Source::Document {
+                section,
+                line: None,
+            } => format!("section {}", section.value),
+            Source::Reference(reference) => reference.value.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "Source: ... of *Title*, version V."
+fn from(spec: &Spec, list: &[Source]) -> String {
+    let document = &spec.document;
+    format!(
+        "Source: {} of \"{}\", version {}.",
+        sources(list),
+        document.title.value,
+        document.version.value
+    )
+}
+
+pub fn codeset(spec: &Spec, codeset: &Codeset) -> Vec<String> {
+    let mut out = vec![format!(
+        "{} (`{}`), a codeset.",
+        codeset.name.value, codeset.id.value
+    )];
+    if !codeset.also_called.is_empty() {
+        let names: Vec<String> = codeset
+            .also_called
+            .iter()
+            .map(|a| format!("\"{}\"", a.value))
+            .collect();
+        out.push(format!("The tables also call it {}.", names.join(", ")));
+    }
+    out.push(
+        "Read ignoring letter case, written as the document writes the code, never in numeric form (section 2.2)."
+            .to_string(),
+    );
+    out.push(from(spec, codeset.source.as_slice()));
+    out
+}
+
+pub fn codeset_value(value: &CodesetValue) -> Vec<String> {
+    let mut out = vec![format!("{} (`{}`).", value.label.value, value.code.value)];
+    if !value.not_allowed_in_stages.is_empty() {
+        let stages: Vec<&str> = value
+            .not_allowed_in_stages
+            .iter()
+            .map(|s| s.value.name())
+            .collect();
+        out.push(format!(
+            "Not allowed in the {} stage of the register.",
+            stages.join(" and ")
+        ));
+    }
+    out
+}
+
+pub fn message(spec: &Spec, message: &Message) -> Vec<String> {
+    let mut out = vec![format!(
+        "{} (message `{}`).",
+        message.name.value, message.id.value
+    )];
+    out.extend(message.notes.iter().map(|n| n.value.clone()));
+    out.push(match message.direction.value {
+        crate::spec::Direction::Request => {
+            "A request: unknown fields and unknown codes are errors, as the register requires conformance to its schema."
+                .to_string()
+        }
+        crate::spec::Direction::Response => {
+            "A response: unknown fields are ignored and unknown codes are kept (`Lenient::Unknown`), as a newer document may add them."
+                .to_string()
+        }
+    });
+    out.push(from(spec, message.source.as_slice()));
+    out
+}
+
+/// The docs of a group's struct: the group row's.
+pub fn group(spec: &Spec, element: &Element) -> Vec<String> {
+    let mut out = vec![format!(
+        "{} (`{}`).",
+        element.name.value, element.json.value
+    )];
+    if element.shape == crate::spec::Shape::GroupList {
+        out.push(format!("One item of the list `{}`.", element.json.value));
+    }
+    out.extend(element.notes.iter().map(|n| n.value.clone()));
+    out.push(from(spec, &element.source));
+    out
+}
+
+pub fn field(spec: &Spec, element: &Element) -> Vec<String> {
+    let mut head = format!("{} (`{}`)", element.name.value, element.json.value);
+    if let Some(data_type) = &element.data_type {
+        head.push_str(&format!(", {}", data_type.value));
+    }
+    match element.required.as_ref().map(|r| r.value) {
+        Some(Required::P) => head.push_str(", required (P)"),
+        Some(Required::E) => head.push_str(", conditionally required (E)"),
+        Some(Required::V) => head.push_str(", optional (V)"),
+        None => {}
+    }
+    head.push('.');
+    let mut out = vec![head];
+    if let Some(permissible) = &element.permissible {
+        out.push(format!("Permissible values: {}", permissible.value));
+    }
+    for rule in &element.rules {
+        let mut text = format!("Rule: {}", rule.text.value);
+        match (&rule.error, rule.origin.value) {
+            (Some(code), Origin::Document) => {
+                text.push_str(&format!(" (error code {})", code.value))
+            }
+            (Some(code), Origin::DomainNotes) => text.push_str(&format!(
+                " (error code {}; a rule from outside the document)",
+                code.value
+            )),
+            (None, _) => {}
+        }
+        out.push(text);
+    }
+    out.extend(element.notes.iter().map(|n| n.value.clone()));
+    if let Some(presence) = &element.presence {
+        let mut text = format!("Presence: {}", presence.text.value);
+        if let Some(condition) = &presence.returned_if {
+            text.push_str(&format!(" ({})", condition_text(&condition.value)));
+        }
+        out.push(text);
+    }
+    for marker in &element.markers {
+        out.push(marker_text(spec, element, marker.value));
+    }
+    out.push(from(spec, &element.source));
+    out
+}
+
+fn condition_text(condition: &Condition) -> String {
+    match condition {
+        Condition::Equals { element, value } => {
+            format!("returned if `{}` is `{}`", element.value, value.value)
+        }
+        Condition::In { element, values } => format!(
+            "returned if `{}` is one of {}",
+            element.value,
+            values
+                .iter()
+                .map(|v| format!("`{}`", v.value))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Condition::NotIn { element, values } => format!(
+            "returned unless `{}` is one of {}",
+            element.value,
+            values
+                .iter()
+                .map(|v| format!("`{}`", v.value))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Condition::WithinYearsAfter { element, years } => format!(
+            "returned while no more than {} year(s) have passed since `{}`",
+            years.value, element.value
+        ),
+        Condition::Reader(reader) => match reader.value {
+            ReaderCondition::BorrowerWhoDenied => {
+                "shown only to the borrower who denied".to_string()
+            }
+        },
+        Condition::Reported => "returned when the register holds a value".to_string(),
+    }
+}
+
+fn marker_text(spec: &Spec, element: &Element, marker: Marker) -> String {
+    let effect = spec
+        .footnote_markers
+        .iter()
+        .find(|m| m.marker.value == marker)
+        .map(|m| match &m.effect {
+            MarkerEffect::WithheldWhenAnyTrue(flags) => format!(
+                "not returned when {} is true",
+                flags.iter().map(|f| format!("`{}`", f.value)).collect::<Vec<_>>().join(" or ")
+            ),
+            MarkerEffect::WithheldWhenDate(comparison) => {
+                let compared = match element.compared_date.as_ref().map(|d| &d.value) {
+                    Some(ComparedDate::ItSelf) | None => "this date".to_string(),
+                    Some(ComparedDate::Element(name)) => format!("`{name}`"),
+                };
+                let when = match comparison.value {
+                    DateComparison::EarlierThanAdded => "earlier than",
+                    DateComparison::EarlierThanOrSameAsAdded => "earlier than or the same as",
+                };
+                format!("not returned to a party that is not an original party if {compared} is {when} the day the party was added")
+            }
+        })
+        .unwrap_or_default();
+    format!("Marker `{}`: {effect}.", marker.symbol())
+}
