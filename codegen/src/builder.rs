@@ -49,13 +49,12 @@ pub struct Written {
 /// In `build.rs`:
 ///
 /// ```no_run
-/// fn main() {
-///     if let Err(error) = pcr_codegen::Builder::new()
-///         .spec("specs/credit-register-extract.yaml")
-///         .generate()
-///     {
-///         panic!("{error}");
-///     }
+/// // build.rs
+/// if let Err(error) = pcr_codegen::Builder::new()
+///     .spec("specs/credit-register-extract.yaml")
+///     .generate()
+/// {
+///     panic!("{error}");
 /// }
 /// ```
 ///
