@@ -896,9 +896,13 @@ pub mod extract {
         /// Payment plan information (`paymentPlan`).
         ///
         /// Source: section 3.3 (line 218), section 4 (line 338) of "Requesting a credit register extract – API description", version 1.4.
-        #[serde(rename = "paymentPlan")]
+        #[serde(
+            rename = "paymentPlan",
+            default,
+            skip_serializing_if = "::core::option::Option::is_none"
+        )]
         #[pcr(nested)]
-        pub payment_plan: PaymentPlan,
+        pub payment_plan: ::core::option::Option<PaymentPlan>,
         /// The borrower denies the accuracy of the loan information (`accuracyIsDenied`), Boolean.
         ///
         /// Permissible values: true

@@ -91,7 +91,9 @@ pub mod date {
 }
 
 /// `OffsetDateTime`: RFC 3339, read with any offset and kept in UTC,
-/// written with `Z`.
+/// written with `Z`. Fractions of a second are written with as many digits
+/// as they need: `10:15:30.250Z` is read and written `10:15:30.25Z`, the
+/// same instant.
 ///
 /// ```
 /// #[derive(serde::Serialize, serde::Deserialize)]
@@ -101,6 +103,8 @@ pub mod date {
 /// }
 /// let e: Extract = serde_json::from_str(r#"{"creationTimeUtc":"2024-01-04T12:15:30+02:00"}"#).unwrap();
 /// assert_eq!(serde_json::to_string(&e).unwrap(), r#"{"creationTimeUtc":"2024-01-04T10:15:30Z"}"#);
+/// let e: Extract = serde_json::from_str(r#"{"creationTimeUtc":"2024-01-04T10:15:30.2500000Z"}"#).unwrap();
+/// assert_eq!(serde_json::to_string(&e).unwrap(), r#"{"creationTimeUtc":"2024-01-04T10:15:30.25Z"}"#);
 /// ```
 pub mod datetime {
     use serde::{Deserializer, Serializer};

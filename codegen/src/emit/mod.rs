@@ -258,8 +258,18 @@ impl<'a> Emitter<'a> {
                 Some(Required::E | Required::V)
             ),
             // The response tables have no P/E/V column: an element may be
-            // absent when a marker or a "returned if" condition withholds it.
-            Direction::Response => !element.markers.is_empty() || element.presence.is_some(),
+            // absent when a marker or a "returned if" condition withholds it,
+            // and a group when every element of it may be absent.
+            Direction::Response => {
+                let withheld = !element.markers.is_empty() || element.presence.is_some();
+                let empty_group = element.shape == Shape::Group
+                    && element
+                        .elements
+                        .iter()
+                        .filter(|e| !e.register_side)
+                        .all(|e| self.optional(e, message));
+                withheld || empty_group
+            }
         }
     }
 
