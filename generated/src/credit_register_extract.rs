@@ -6,6 +6,10 @@
 pub const DOCUMENT_VERSION: &str = "1.4";
 /// The id of the API the document describes.
 pub const DOCUMENT_ID: &str = "credit-register-extract";
+/// The error code of JSON that cannot be read as its message (malformed, a wrong type, an unknown field or code).
+pub const SCHEMA_ERROR_CODE: &str = "A10";
+/// The register stage the document describes: the default stage to validate for.
+pub const DOCUMENT_STAGE: ::pcr_runtime::Stage = ::pcr_runtime::Stage::First;
 /// The longest String, in characters (section 2.2): 64.
 pub const STRING_MAX_CHARS: usize = 64;
 /// The characters a String may hold (section 2.2).

@@ -67,6 +67,7 @@ pub mod context;
 pub mod error;
 pub mod id;
 pub mod iso;
+pub mod json;
 pub mod path;
 pub mod rules;
 pub mod text;

@@ -86,6 +86,11 @@ impl<'a> Emitter<'a> {
         let spec = self.spec;
         let version = &spec.document.version.value;
         let document_id = &spec.document.id.value;
+        let schema_code = &spec.implicit_errors.schema.value;
+        let stage = match spec.document.stage.value {
+            Stage::First => quote!(::pcr_runtime::Stage::First),
+            Stage::Second => quote!(::pcr_runtime::Stage::Second),
+        };
         let string_rule = &spec.format_rules.string_rule;
         let max_chars_value = string_rule.max_length.value as usize;
         let max_chars = proc_macro2::Literal::usize_unsuffixed(max_chars_value);
@@ -117,6 +122,10 @@ impl<'a> Emitter<'a> {
             pub const DOCUMENT_VERSION: &str = #version;
             #[doc = " The id of the API the document describes."]
             pub const DOCUMENT_ID: &str = #document_id;
+            #[doc = " The error code of JSON that cannot be read as its message (malformed, a wrong type, an unknown field or code)."]
+            pub const SCHEMA_ERROR_CODE: &str = #schema_code;
+            #[doc = " The register stage the document describes: the default stage to validate for."]
+            pub const DOCUMENT_STAGE: ::pcr_runtime::Stage = #stage;
             #max_doc
             pub const STRING_MAX_CHARS: usize = #max_chars;
             #charset_doc

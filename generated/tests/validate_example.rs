@@ -1,0 +1,213 @@
+//! The `validate` example as a user runs it: exit codes 0, 1 and 2, and the
+//! register-style body with every error.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// The example's binary, built (or found fresh) by cargo first, so the
+/// test never runs a stale one.
+fn example() -> PathBuf {
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let mut cargo = Command::new(env!("CARGO"));
+            cargo.args(["build", "-q", "-p", "pcr-models", "--example", "validate"]);
+            if !cfg!(debug_assertions) {
+                cargo.arg("--release");
+            }
+            let status = cargo.status().expect("cargo runs");
+            assert!(status.success(), "building the example failed");
+            let exe = std::env::current_exe().unwrap();
+            let dir = exe
+                .parent()
+                .and_then(|deps| deps.parent())
+                .expect("target/<profile>/deps");
+            dir.join("examples")
+                .join(format!("validate{}", std::env::consts::EXE_SUFFIX))
+        })
+        .clone()
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(example())
+        .args(args)
+        .output()
+        .expect("the example runs")
+}
+
+/// Writes `text` to a file of its own and returns the path.
+fn file(name: &str, text: &str) -> String {
+    let dir =
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("validate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+/// (fieldName, errorCode) of every error in the printed body.
+fn errors(out: &Output) -> Vec<(String, String)> {
+    let body: Value = serde_json::from_slice(&out.stdout).expect("a JSON body");
+    assert_eq!(body["statusMessage"], "Bad request");
+    let guid = body["correlationId"].as_str().unwrap();
+    assert!(pcr_runtime::uuid::Uuid::parse_str(guid).is_ok(), "{guid}");
+    body["errorResponses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["fieldName"].as_str().unwrap().to_string(),
+                e["errorCode"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn e(path: &str, code: &str) -> (String, String) {
+    (path.to_string(), code.to_string())
+}
+
+#[test]
+fn valid_messages_print_valid() {
+    for (message, name) in [
+        ("request", "request"),
+        ("extract", "extract"),
+        ("deceased", "deceased"),
+        ("invalid_request", "invalid_request"),
+        ("200", "extract"),
+        ("200", "deceased"),
+    ] {
+        let out = run(&[message, &fixture(name)]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{message} {name}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "valid\n");
+    }
+}
+
+#[test]
+fn a_foreign_business_id_without_country_code_is_d40() {
+    let text = std::fs::read_to_string(fixture("request"))
+        .unwrap()
+        .replace("\"BusinessId\"", "\"ForeignBusinessId\"")
+        .replace("0737546-2", "SE5560000001");
+    let out = run(&["request", &file("d40.json", &text)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(errors(&out), [e("owner.countryCode", "D40")]);
+}
+
+#[test]
+fn every_validation_error_is_listed() {
+    let text = std::fs::read_to_string(fixture("request"))
+        .unwrap()
+        .replace("\"BusinessId\"", "\"ForeignBusinessId\"")
+        .replace("0737546-2", &"A".repeat(65))
+        .replace("010594Y9032", "010594Y9033")
+        .replace("\"NewConsumerCredit\",", "\"NewLoan\",");
+    let out = run(&["request", &file("many.json", &text)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        errors(&out),
+        [
+            e("owner.idCode", "PCR-STRING-TOO-LONG"),
+            e("owner.countryCode", "D40"),
+            e("request.idCode", "E21"),
+            e(
+                "request.creditRegisterExtractPurpose[0]",
+                "PCR-STAGE-NOT-ALLOWED"
+            ),
+        ]
+    );
+    // In the second stage the purpose is allowed.
+    let out = run(&["request", &file("many.json", &text), "--stage", "second"]);
+    assert_eq!(errors(&out).len(), 3);
+}
+
+#[test]
+fn unreadable_json_is_a10_at_its_path() {
+    let request = std::fs::read_to_string(fixture("request")).unwrap();
+    let cases = [
+        ("malformed", request.replacen('}', "", 1), ""),
+        // A duplicate key is reported at the object that holds it.
+        (
+            "duplicate key",
+            request.replacen(
+                "\"targetEnvironment\": \"Test\",",
+                "\"targetEnvironment\": \"Test\", \"targetEnvironment\": \"Test\",",
+                1,
+            ),
+            "",
+        ),
+        (
+            "nested duplicate key",
+            request.replacen(
+                "\"idCode\": \"0737546-2\"",
+                "\"idCode\": \"0737546-2\", \"idCode\": \"0737546-2\"",
+                1,
+            ),
+            "owner",
+        ),
+        (
+            "wrong type",
+            request.replacen("\"idCode\": \"0737546-2\"", "\"idCode\": 737546", 1),
+            "owner.idCode",
+        ),
+        (
+            "unknown field",
+            request.replacen("\"owner\": {", "\"owner\": {\"colour\": 1,", 1),
+            "owner.colour",
+        ),
+        (
+            "unknown code",
+            request.replacen("\"NewConsumerCredit\"", "\"NewCreditCard\"", 1),
+            "request.creditRegisterExtractPurpose[0]",
+        ),
+        (
+            "numeric code",
+            request.replacen("\"Test\"", "1", 1),
+            "targetEnvironment",
+        ),
+        ("trailing text", format!("{request} []"), ""),
+    ];
+    for (what, text, path) in cases {
+        let out = run(&["request", &file("bad.json", &text)]);
+        assert_eq!(out.status.code(), Some(1), "{what}");
+        let found = errors(&out);
+        assert_eq!(found.len(), 1, "{what}: {found:?}");
+        assert_eq!(found[0].1, "A10", "{what}");
+        assert!(
+            found[0].0.starts_with(path),
+            "{what}: {:?} should be at {path}",
+            found[0].0
+        );
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &[][..],
+        &["request"],
+        &["frobnicate", "x.json"],
+        &["request", "no-such-file.json"],
+        &["request", "x.json", "--stage", "third"],
+    ] {
+        let out = run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
