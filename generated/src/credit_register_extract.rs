@@ -15,16 +15,18 @@ pub const STRING_MAX_CHARS: usize = 64;
 /// The characters a String may hold (section 2.2).
 ///
 /// Max. length 64 characters. The letter case is insignificant, i.e. Fi, fi and FI are all interpreted as the same value. The allowed characters are letters a–z, A–Z, À–Ö, Ø–ö and ø-ÿ, numbers 0–9, signs -|(){ }[]/%'_?!=,*.';:&@\$#+ and space.
-pub const STRING_CHARSET: ::pcr_runtime::text::CharSet = ::pcr_runtime::text::CharSet::new(&[
-    ::pcr_runtime::text::CharClass::Range('a', 'z'),
-    ::pcr_runtime::text::CharClass::Range('A', 'Z'),
-    ::pcr_runtime::text::CharClass::Range('À', 'Ö'),
-    ::pcr_runtime::text::CharClass::Range('Ø', 'ö'),
-    ::pcr_runtime::text::CharClass::Range('ø', 'ÿ'),
-    ::pcr_runtime::text::CharClass::Range('0', '9'),
-    ::pcr_runtime::text::CharClass::Chars("-|(){}[]/%'_?!=,*.;:&@$#+"),
-    ::pcr_runtime::text::CharClass::Chars(" "),
-]);
+pub const STRING_CHARSET: ::pcr_runtime::text::CharSet = ::pcr_runtime::text::CharSet::new(
+    &[
+        ::pcr_runtime::text::CharClass::Range('a', 'z'),
+        ::pcr_runtime::text::CharClass::Range('A', 'Z'),
+        ::pcr_runtime::text::CharClass::Range('À', 'Ö'),
+        ::pcr_runtime::text::CharClass::Range('Ø', 'ö'),
+        ::pcr_runtime::text::CharClass::Range('ø', 'ÿ'),
+        ::pcr_runtime::text::CharClass::Range('0', '9'),
+        ::pcr_runtime::text::CharClass::Chars("-|(){}[]/%'_?!=,*.;:&@$#+"),
+        ::pcr_runtime::text::CharClass::Chars(" "),
+    ],
+);
 /// The codesets of section 1.3, one enum each.
 pub mod codesets {
     /// Target environment (`TargetEnvironment`), a codeset.
@@ -32,7 +34,17 @@ pub mod codesets {
     /// Read ignoring letter case, written as the document writes the code, never in numeric form (section 2.2).
     ///
     /// Source: section 1.3 (line 54) of "Requesting a credit register extract – API description", version 1.4.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::pcr_runtime::Codeset)]
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Hash,
+        PartialOrd,
+        Ord,
+        ::pcr_runtime::Codeset
+    )]
     #[pcr(codeset = "TargetEnvironment")]
     pub enum TargetEnvironment {
         /// Test environment (`Test`).
@@ -47,7 +59,17 @@ pub mod codesets {
     /// Read ignoring letter case, written as the document writes the code, never in numeric form (section 2.2).
     ///
     /// Source: section 1.3 (line 57) of "Requesting a credit register extract – API description", version 1.4.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::pcr_runtime::Codeset)]
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Hash,
+        PartialOrd,
+        Ord,
+        ::pcr_runtime::Codeset
+    )]
     #[pcr(codeset = "IdCodeType")]
     pub enum IdCodeType {
         /// Personal identity code (`PersonalIdentityCode`).
@@ -65,7 +87,17 @@ pub mod codesets {
     /// Read ignoring letter case, written as the document writes the code, never in numeric form (section 2.2).
     ///
     /// Source: section 1.3 (line 62) of "Requesting a credit register extract – API description", version 1.4.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::pcr_runtime::Codeset)]
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Hash,
+        PartialOrd,
+        Ord,
+        ::pcr_runtime::Codeset
+    )]
     #[pcr(codeset = "CreditRegisterExtractPurpose")]
     pub enum CreditRegisterExtractPurpose {
         /// New consumer credit contract (`NewConsumerCredit`).
@@ -127,7 +159,17 @@ pub mod codesets {
     /// Read ignoring letter case, written as the document writes the code, never in numeric form (section 2.2).
     ///
     /// Source: section 1.3 (line 71) of "Requesting a credit register extract – API description", version 1.4.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::pcr_runtime::Codeset)]
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Hash,
+        PartialOrd,
+        Ord,
+        ::pcr_runtime::Codeset
+    )]
     #[pcr(codeset = "ReasonForCreditBan")]
     pub enum ReasonForCreditBan {
         /// Risk of identity theft (`RiskOfIdentityTheft`).
@@ -150,7 +192,17 @@ pub mod codesets {
     /// Read ignoring letter case, written as the document writes the code, never in numeric form (section 2.2).
     ///
     /// Source: section 1.3 (line 75) of "Requesting a credit register extract – API description", version 1.4.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::pcr_runtime::Codeset)]
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Hash,
+        PartialOrd,
+        Ord,
+        ::pcr_runtime::Codeset
+    )]
     #[pcr(codeset = "LoanType")]
     pub enum LoanType {
         /// Lump-sum loan (`LumpSumLoan`).
@@ -174,7 +226,17 @@ pub mod codesets {
     /// Read ignoring letter case, written as the document writes the code, never in numeric form (section 2.2).
     ///
     /// Source: section 1.3 (line 80) of "Requesting a credit register extract – API description", version 1.4.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::pcr_runtime::Codeset)]
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Hash,
+        PartialOrd,
+        Ord,
+        ::pcr_runtime::Codeset
+    )]
     #[pcr(codeset = "CollateralType")]
     pub enum CollateralType {
         /// Residential property (`ApartmentOrRealEstate`).
@@ -207,7 +269,17 @@ pub mod codesets {
     /// Read ignoring letter case, written as the document writes the code, never in numeric form (section 2.2).
     ///
     /// Source: section 1.3 (line 89) of "Requesting a credit register extract – API description", version 1.4.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::pcr_runtime::Codeset)]
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Hash,
+        PartialOrd,
+        Ord,
+        ::pcr_runtime::Codeset
+    )]
     #[pcr(codeset = "RepaymentMethod")]
     pub enum RepaymentMethod {
         /// Fixed-size amortizations (`FixedSizeAmortizations`).
@@ -234,7 +306,17 @@ pub mod codesets {
     /// Read ignoring letter case, written as the document writes the code, never in numeric form (section 2.2).
     ///
     /// Source: section 1.3 (line 98) of "Requesting a credit register extract – API description", version 1.4.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::pcr_runtime::Codeset)]
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Hash,
+        PartialOrd,
+        Ord,
+        ::pcr_runtime::Codeset
+    )]
     #[pcr(codeset = "LoanPurposeOfUse")]
     pub enum LoanPurposeOfUse {
         /// Home loan (`HomeLoan`).
@@ -244,10 +326,7 @@ pub mod codesets {
         #[pcr(code = "HomeLoanForFirstHome", label = "Home loan for first home")]
         HomeLoanForFirstHome,
         /// Home loan for leisure house (`HomeLoanForLeisureHouse`).
-        #[pcr(
-            code = "HomeLoanForLeisureHouse",
-            label = "Home loan for leisure house"
-        )]
+        #[pcr(code = "HomeLoanForLeisureHouse", label = "Home loan for leisure house")]
         HomeLoanForLeisureHouse,
         /// Home loan for investment purposes (`HomeLoanForInvestmentPurposes`).
         #[pcr(
@@ -297,7 +376,12 @@ pub mod request {
     ///
     /// Source: section 3.2 (line 156) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     #[serde(deny_unknown_fields)]
     pub struct Message {
@@ -327,7 +411,12 @@ pub mod request {
     ///
     /// Source: section 3.2 (line 160) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     #[serde(deny_unknown_fields)]
     pub struct Owner {
@@ -391,7 +480,12 @@ pub mod request {
     ///
     /// Source: section 3.2 (line 164) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     #[serde(deny_unknown_fields)]
     pub struct Request {
@@ -441,8 +535,9 @@ pub mod request {
         #[serde(rename = "creditRegisterExtractPurpose")]
         #[pcr(min_items(min = 1, code = "PCR-TOO-FEW-ITEMS"))]
         #[pcr(stage(code = "PCR-STAGE-NOT-ALLOWED"))]
-        pub credit_register_extract_purpose:
-            ::std::vec::Vec<super::codesets::CreditRegisterExtractPurpose>,
+        pub credit_register_extract_purpose: ::std::vec::Vec<
+            super::codesets::CreditRegisterExtractPurpose,
+        >,
     }
 }
 /// Response to a successful request (`extract`).
@@ -457,7 +552,12 @@ pub mod extract {
     ///
     /// Source: section 3.3 (line 171) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct Message {
         /// Status description (`statusMessage`), String.
@@ -518,7 +618,12 @@ pub mod extract {
     ///
     /// Source: section 3.3 (line 181), section 4 (line 301) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct CreditRegisterExtract {
         /// Extract reference (`extractReference`), String (GUID).
@@ -540,7 +645,12 @@ pub mod extract {
     ///
     /// Source: section 3.3 (line 184), section 4 (line 306) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct PersonRequested {
         /// Type of ID code (`idCodeType`), Enum.
@@ -572,7 +682,12 @@ pub mod extract {
     ///
     /// Source: section 3.3 (line 189), section 4 (line 309) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct Owner {
         /// Type of ID code (`idCodeType`), Enum.
@@ -605,7 +720,12 @@ pub mod extract {
     ///
     /// Source: section 3.3 (line 193), section 4 (line 313) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct VoluntaryBanOnCredits {
         /// Voluntary ban on credits in effect (`isInEffect`), Boolean.
@@ -628,7 +748,12 @@ pub mod extract {
     ///
     /// Source: section 3.3 (line 196), section 4 (line 316) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct CreditInformationSummary {
         /// Number of lenders (`lendersCount`), Int.
@@ -675,8 +800,9 @@ pub mod extract {
             skip_serializing_if = "::core::option::Option::is_none"
         )]
         #[pcr(nested)]
-        pub repayments_paid_last_amount:
-            ::core::option::Option<::std::vec::Vec<RepaymentsPaidLastAmount>>,
+        pub repayments_paid_last_amount: ::core::option::Option<
+            ::std::vec::Vec<RepaymentsPaidLastAmount>,
+        >,
         /// Total amount of monthly leasing instalments (`sumOfMonthlyLeasingInstalments`), List.
         ///
         /// The total amount includes the monthly instalment of each active leasing loan. The information is broken down by currency.
@@ -690,8 +816,9 @@ pub mod extract {
             skip_serializing_if = "::core::option::Option::is_none"
         )]
         #[pcr(nested)]
-        pub sum_of_monthly_leasing_instalments:
-            ::core::option::Option<::std::vec::Vec<SumOfMonthlyLeasingInstalments>>,
+        pub sum_of_monthly_leasing_instalments: ::core::option::Option<
+            ::std::vec::Vec<SumOfMonthlyLeasingInstalments>,
+        >,
         /// Loan (`loans`), List.
         ///
         /// Loan-specific information on the person's active loan contracts is returned in the response message.
@@ -711,7 +838,12 @@ pub mod extract {
     ///
     /// Source: section 3.3 (line 200), section 4 (line 320) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct RepaymentsPaidLastAmount {
         /// Currency (`currencyCode`), Enum.
@@ -755,7 +887,12 @@ pub mod extract {
     ///
     /// Source: section 3.3 (line 205), section 4 (line 325) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct SumOfMonthlyLeasingInstalments {
         /// Currency (`currencyCode`), Enum.
@@ -795,7 +932,12 @@ pub mod extract {
     ///
     /// Source: section 3.3 (line 208), section 4 (line 328) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct Loans {
         /// Loan type (`loanType`), Enum.
@@ -810,7 +952,9 @@ pub mod extract {
             default,
             skip_serializing_if = "::core::option::Option::is_none"
         )]
-        pub loan_type: ::core::option::Option<::pcr_runtime::Lenient<super::codesets::LoanType>>,
+        pub loan_type: ::core::option::Option<
+            ::pcr_runtime::Lenient<super::codesets::LoanType>,
+        >,
         /// Date of conclusion (`contractDate`), Date.
         ///
         /// Section 4: The data is not returned if the date of conclusion is earlier than the date when a party that is not an original party to the loan was added to the loan contract.
@@ -972,7 +1116,12 @@ pub mod extract {
     ///
     /// Source: section 3.3 (line 215), section 4 (line 335) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct DefermentPeriods {
         /// Start date of the deferment (`startDate`), Date.
@@ -1012,7 +1161,12 @@ pub mod extract {
     ///
     /// Source: section 3.3 (line 218), section 4 (line 338) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct PaymentPlan {
         /// The loan issued to the borrower is included in a payment plan in a debt arrangement (`isInDebtArrangement`), Boolean.
@@ -1050,7 +1204,12 @@ pub mod extract {
     ///
     /// Source: section 3.3 (line 225), section 4 (line 345) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct LumpSumLoan {
         /// Repayment method (`repaymentMethod`), Enum.
@@ -1067,8 +1226,9 @@ pub mod extract {
             default,
             skip_serializing_if = "::core::option::Option::is_none"
         )]
-        pub repayment_method:
-            ::core::option::Option<::pcr_runtime::Lenient<super::codesets::RepaymentMethod>>,
+        pub repayment_method: ::core::option::Option<
+            ::pcr_runtime::Lenient<super::codesets::RepaymentMethod>,
+        >,
         /// Loan's purpose of use (`purposeOfUse`), Enum.
         ///
         /// Permissible values: Codeset: Loan's purpose of use
@@ -1081,8 +1241,9 @@ pub mod extract {
             default,
             skip_serializing_if = "::core::option::Option::is_none"
         )]
-        pub purpose_of_use:
-            ::core::option::Option<::pcr_runtime::Lenient<super::codesets::LoanPurposeOfUse>>,
+        pub purpose_of_use: ::core::option::Option<
+            ::pcr_runtime::Lenient<super::codesets::LoanPurposeOfUse>,
+        >,
         /// Amount issued (`amountIssued`), Decimal.
         ///
         /// Section 4: The data is not returned if the date of amount issued is earlier than the date when a party that is not an original party to the loan was added to the loan.
@@ -1157,7 +1318,12 @@ pub mod extract {
     ///
     /// Source: section 3.3 (line 233), section 4 (line 355) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct RunningAccountLoan {
         /// Credit limit (`creditLimit`), Decimal.
@@ -1209,7 +1375,12 @@ pub mod extract {
     ///
     /// Source: section 3.3 (line 237), section 4 (line 359) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct LeasingContract {
         /// Start date of contract period (`contractPeriodStartDate`), Date.
@@ -1227,7 +1398,9 @@ pub mod extract {
             default,
             skip_serializing_if = "::core::option::Option::is_none"
         )]
-        pub contract_period_start_date: ::core::option::Option<::pcr_runtime::time::Date>,
+        pub contract_period_start_date: ::core::option::Option<
+            ::pcr_runtime::time::Date,
+        >,
         /// Transaction price (`transactionPrice`), Decimal.
         ///
         /// Presence: The data element is returned if the leasing contract data includes the transaction price. (returned when the register holds a value)
@@ -1241,7 +1414,9 @@ pub mod extract {
             default,
             skip_serializing_if = "::core::option::Option::is_none"
         )]
-        pub transaction_price: ::core::option::Option<::pcr_runtime::rust_decimal::Decimal>,
+        pub transaction_price: ::core::option::Option<
+            ::pcr_runtime::rust_decimal::Decimal,
+        >,
     }
     /// Delayed amounts (`delayedAmount`).
     ///
@@ -1251,7 +1426,12 @@ pub mod extract {
     ///
     /// Source: section 3.3 (line 242), section 4 (line 362) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct DelayedAmount {
         /// Unpaid amount of an instalment (`delayedInstalment`), Decimal.
@@ -1265,7 +1445,9 @@ pub mod extract {
             default,
             skip_serializing_if = "::core::option::Option::is_none"
         )]
-        pub delayed_instalment: ::core::option::Option<::pcr_runtime::rust_decimal::Decimal>,
+        pub delayed_instalment: ::core::option::Option<
+            ::pcr_runtime::rust_decimal::Decimal,
+        >,
         /// Original due date of the delayed instalment (`originalDueDate`), Date.
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
@@ -1300,7 +1482,12 @@ pub mod extract {
     ///
     /// Source: section 3.3 (line 246), section 4 (line 366) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct IncomeData {
         /// Year (`year`), Int.
@@ -1325,7 +1512,12 @@ pub mod extract {
     ///
     /// Source: section 3.3 (line 248), section 4 (line 368) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct Months {
         /// Month (`month`), Int.
@@ -1371,7 +1563,12 @@ pub mod deceased {
     ///
     /// Source: section 3.4 (line 255) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct Message {
         /// Status description (`statusMessage`), String.
@@ -1410,7 +1607,12 @@ pub mod deceased {
     ///
     /// Source: section 3.4 (line 263) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct CreditRegisterExtract {
         /// Extract reference (`extractReference`), String (GUID).
@@ -1430,7 +1632,12 @@ pub mod deceased {
     ///
     /// Source: section 3.4 (line 266) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct PersonRequested {
         /// Type of ID code (`idCodeType`), Enum.
@@ -1462,7 +1669,12 @@ pub mod deceased {
     ///
     /// Source: section 3.4 (line 269) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct Owner {
         /// Type of ID code (`idCodeType`), Enum.
@@ -1495,7 +1707,12 @@ pub mod deceased {
     ///
     /// Source: section 3.4 (line 273) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct DeceasedPerson {
         /// Date of death (`dateOfDeath`), Date.
@@ -1515,7 +1732,12 @@ pub mod invalid_request {
     ///
     /// Source: section 3.5 (line 276) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct Message {
         /// Status description (`statusMessage`), String.
@@ -1553,7 +1775,12 @@ pub mod invalid_request {
     ///
     /// Source: section 3.5 (line 281) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
-        Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+        Debug,
+        Clone,
+        PartialEq,
+        ::serde::Serialize,
+        ::serde::Deserialize,
+        ::pcr_runtime::Validate
     )]
     pub struct ErrorResponses {
         /// Name of data field (`fieldName`), String.
@@ -1581,7 +1808,12 @@ pub mod invalid_request {
 ///
 /// Read without knowing which: the message whose required members are all present is chosen.
 #[derive(
-    Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate,
+    Debug,
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    ::pcr_runtime::Validate
 )]
 #[serde(untagged)]
 pub enum Status200Body {

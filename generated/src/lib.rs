@@ -33,6 +33,9 @@
 //! assert_eq!((first.path.as_str(), &*first.code), ("owner.countryCode", "D40"));
 //! ```
 
+// Generated and formatted by pcr-codegen (prettyplease); rustfmt would
+// change it and make the staleness test fail.
+#[rustfmt::skip]
 pub mod credit_register_extract;
 
 pub use credit_register_extract::*;
