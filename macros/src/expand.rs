@@ -93,7 +93,7 @@ fn field_checks(field: &Field, fields: &[Field], krate: &syn::Path) -> TokenStre
     } else {
         let body = quote! { #(#value_rules)* };
         let each = quote! {
-            for (__index, __value) in __list.iter().enumerate() {
+            for (__index, __value) in ::core::iter::Iterator::enumerate(::core::iter::IntoIterator::into_iter(__list)) {
                 __path.push_index(__index);
                 #body
                 __path.pop();

@@ -1,0 +1,29 @@
+//! Models generated in `build.rs` from `specs/feature-tour.yaml`, included
+//! twice to prove the generated code names everything by absolute path:
+//! once beside types that shadow the prelude's, once with no prelude at all.
+#![deny(warnings)]
+
+/// The models, beside `struct Result; struct Option; ...`.
+pub mod shadowed {
+    #[allow(dead_code)]
+    struct Result;
+    #[allow(dead_code)]
+    struct Option;
+    #[allow(dead_code)]
+    struct Vec;
+    #[allow(dead_code)]
+    struct String;
+    #[allow(dead_code)]
+    struct Box;
+    #[allow(dead_code)]
+    struct Default;
+
+    include!(concat!(env!("OUT_DIR"), "/feature_tour.rs"));
+}
+
+/// The models with no prelude in scope, in their nested modules too.
+pub mod models {
+    #![no_implicit_prelude]
+
+    include!(concat!(env!("OUT_DIR"), "/feature_tour.rs"));
+}
