@@ -43,6 +43,9 @@ fn sources(sources: &[Source]) -> String {
 /// "Source: ... of *Title*, version V."
 fn from(spec: &Spec, list: &[Source]) -> String {
     let document = &spec.document;
+    if list.is_empty() {
+        return format!("From \"{}\", version {}.", document.title.value, document.version.value);
+    }
     format!(
         "Source: {} of \"{}\", version {}.",
         sources(list),

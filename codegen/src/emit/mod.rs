@@ -31,14 +31,7 @@ pub struct GeneratedFile {
 
 /// The Rust source for a checked spec. The same spec gives the same bytes.
 pub fn emit(spec: &Spec) -> Result<GeneratedFile, Diagnostics> {
-    let mut emitter = Emitter {
-        spec,
-        problems: Vec::new(),
-    };
-    let tokens = emitter.file();
-    if !emitter.problems.is_empty() {
-        return Err(Diagnostics::from(emitter.problems));
-    }
+    let tokens = Emitter { spec }.file();
     let file: syn::File = match syn::parse2(tokens) {
         Ok(file) => file,
         Err(error) => {
@@ -71,7 +64,6 @@ pub fn emit(spec: &Spec) -> Result<GeneratedFile, Diagnostics> {
 
 struct Emitter<'a> {
     spec: &'a Spec,
-    problems: Vec<Diagnostic>,
 }
 
 /// A struct to emit: a message root or a group.
@@ -312,10 +304,9 @@ impl<'a> Emitter<'a> {
         };
 
         let mut serde_args = vec![quote!(rename = #json)];
+        // Lists in the format hold codeset values or groups, never dates,
+        // times or decimals, so a `with` module is only for a single value.
         if let Some(with) = self.wire_module(element) {
-            if element.shape.is_list() {
-                self.unsupported(element, "a list of dates, times or decimals");
-            }
             let with = if optional {
                 format!("{with}::option")
             } else {
@@ -570,15 +561,5 @@ impl<'a> Emitter<'a> {
             })
         });
         quote!(#(#bodies)*)
-    }
-
-    fn unsupported(&mut self, element: &Element, what: &str) {
-        self.problems.push(Diagnostic::new(
-            Kind::Unsupported,
-            &self.spec.file,
-            element.pos,
-            &element.path,
-            format!("the generator does not support {what} yet"),
-        ));
     }
 }

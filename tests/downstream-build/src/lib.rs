@@ -27,3 +27,10 @@ pub mod models {
 
     include!(concat!(env!("OUT_DIR"), "/feature_tour.rs"));
 }
+
+/// The checked-in v1.4 models of `pcr-models`, with no prelude in scope.
+pub mod v1_4 {
+    #![no_implicit_prelude]
+
+    include!("../../../generated/src/credit_register_extract.rs");
+}

@@ -1,0 +1,55 @@
+//! The emitted code of small specs that cover every feature, as snapshots
+//! (`cargo insta review` to accept a change). The same specs are compiled
+//! and used by `tests/downstream-build`, so a snapshot is never code that
+//! does not build.
+
+use std::path::Path;
+
+fn emit(path: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let text = std::fs::read_to_string(root.join(path)).unwrap();
+    let spec = pcr_codegen::spec::load_str(path, &text).unwrap_or_else(|d| panic!("{d}"));
+    pcr_codegen::emit::emit(&spec)
+        .unwrap_or_else(|d| panic!("{d}"))
+        .contents
+}
+
+#[test]
+fn feature_tour() {
+    insta::assert_snapshot!(emit("tests/downstream-build/specs/feature-tour.yaml"));
+}
+
+#[test]
+fn minimal() {
+    insta::assert_snapshot!(emit("codegen/tests/specs/minimal.yaml"));
+}
+
+#[test]
+fn a_label_edit_changes_exactly_its_doc_comment() {
+    let path = "tests/downstream-build/specs/feature-tour.yaml";
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let text = std::fs::read_to_string(root.join(path)).unwrap();
+    let edited = text.replacen("label: An ordinary purpose", "label: A common purpose", 1);
+    let before = emit(path);
+    let spec = pcr_codegen::spec::load_str(path, &edited).unwrap();
+    let after = pcr_codegen::emit::emit(&spec).unwrap().contents;
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(before.lines().count(), after.lines().count());
+    assert_eq!(
+        changed,
+        [
+            (
+                "        /// An ordinary purpose (`Ordinary`).",
+                "        /// A common purpose (`Ordinary`)."
+            ),
+            (
+                "        #[pcr(code = \"Ordinary\", label = \"An ordinary purpose\")]",
+                "        #[pcr(code = \"Ordinary\", label = \"A common purpose\")]"
+            ),
+        ]
+    );
+}
