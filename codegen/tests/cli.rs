@@ -148,3 +148,65 @@ fn tempdir() -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn generate_writes_then_leaves_unchanged_files_alone() {
+    let dir = tempdir().join("generate");
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = dir.to_str().unwrap();
+    let first = run(&workspace(), &["generate", "--out", out]);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    let file = dir.join("credit_register_extract.rs");
+    assert_eq!(text(&first.stdout), format!("wrote {}\n", file.display()));
+    let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
+    let second = run(&workspace(), &["generate", "--out", out]);
+    assert_eq!(
+        text(&second.stdout),
+        format!("unchanged {}\n", file.display())
+    );
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().modified().unwrap(),
+        modified
+    );
+    // The same bytes as the checked-in models.
+    let checked_in =
+        std::fs::read(workspace().join("generated/src/credit_register_extract.rs")).unwrap();
+    assert_eq!(std::fs::read(&file).unwrap(), checked_in);
+}
+
+#[test]
+fn generate_without_arguments_finds_the_checked_in_models_up_to_date() {
+    let out = run(&workspace(), &["generate"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "unchanged generated/src/credit_register_extract.rs\n"
+    );
+}
+
+#[test]
+fn generate_from_a_broken_spec_writes_nothing_and_exits_1() {
+    let (spec, _) = planted();
+    let dir = tempdir().join("broken");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("planted.yaml"), spec).unwrap();
+    let out = run(
+        &dir,
+        &["generate", "--spec", "planted.yaml", "--out", "models"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("3 errors in the spec"));
+    assert!(!dir.join("models").exists());
+}
+
+#[test]
+fn generate_usage_errors_exit_2() {
+    for args in [
+        &["generate", "--spec"][..],
+        &["generate", "extra"],
+        &["generate", "--outdir", "x"],
+    ] {
+        assert_eq!(run(&workspace(), args).status.code(), Some(2), "{args:?}");
+    }
+}

@@ -44,7 +44,10 @@ fn sources(sources: &[Source]) -> String {
 fn from(spec: &Spec, list: &[Source]) -> String {
     let document = &spec.document;
     if list.is_empty() {
-        return format!("From \"{}\", version {}.", document.title.value, document.version.value);
+        return format!(
+            "From \"{}\", version {}.",
+            document.title.value, document.version.value
+        );
     }
     format!(
         "Source: {} of \"{}\", version {}.",
