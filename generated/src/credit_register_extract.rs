@@ -1055,7 +1055,7 @@ pub mod extract {
         ///
         /// Permissible values: true
         ///
-        /// Presence: The data element is returned if the borrower has denied the accuracy of any part of the loan information. If the loan has several borrowers, the information is shown only in the extract of the borrower who has denied the information. (shown only to the borrower who denied)
+        /// Presence: The data element is returned if the borrower has denied the accuracy of any part of the loan information. If the loan has several borrowers, the information is shown only in the extract of the borrower who has denied the information. (shown only to the reader whose ID code `accuracyDeniedBy` holds)
         ///
         /// Source: section 3.3 (line 224), section 4 (line 344) of "Requesting a credit register extract – API description", version 1.4.
         #[serde(
@@ -1552,6 +1552,1215 @@ pub mod extract {
         #[serde(rename = "benefitsNetAmount", with = "::pcr_runtime::wire::decimal")]
         pub benefits_net_amount: ::pcr_runtime::rust_decimal::Decimal,
     }
+    /// The register-side form of `extract`: what the register holds, with the dates the footnote markers compare.
+    ///
+    /// `pcr_runtime::Disclose::disclose` gives the wire form a reader may see; register-side data never reaches it.
+    pub mod register {
+        /// Response to a successful request (message `extract`).
+        ///
+        /// An active loan means a valid loan which the lender has reported to the Positive credit register and to which the lender expects payments from the borrower. If the lender has reported that the loan has ended or has been cancelled, the loan is not active from the register's perspective.
+        ///
+        /// Section 4 repeats this table with the markers 1 and 2 for a party that is not an original party to the loan; both tables are transcribed here as one, each element citing both rows.
+        ///
+        /// A response: unknown fields are ignored and unknown codes are kept (`Lenient::Unknown`), as a newer document may add them.
+        ///
+        /// Source: section 3.3 (line 171) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::Message))]
+        pub struct Message {
+            /// Status description (`statusMessage`), String.
+            ///
+            /// Verbal description of the HTTP status code.
+            ///
+            /// Source: section 3.3 (line 180), section 4 (line 300) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "statusMessage")]
+            pub status_message: ::std::string::String,
+            /// Credit register extract information (`creditRegisterExtract`).
+            ///
+            /// Source: section 3.3 (line 181), section 4 (line 301) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "creditRegisterExtract")]
+            #[pcr(nested)]
+            pub credit_register_extract: CreditRegisterExtract,
+            /// Person requested (`personRequested`).
+            ///
+            /// Person whose data is being requested
+            ///
+            /// Source: section 3.3 (line 184), section 4 (line 306) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "personRequested")]
+            #[pcr(nested)]
+            pub person_requested: PersonRequested,
+            /// Requester (`owner`).
+            ///
+            /// Source: section 3.3 (line 189), section 4 (line 309) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "owner")]
+            #[pcr(nested)]
+            pub owner: Owner,
+            /// Data on the person's voluntary ban on credits (`voluntaryBanOnCredits`).
+            ///
+            /// Presence: The data group is returned if the person has a voluntary ban on credits in effect. (returned if `voluntaryBanOnCredits.isInEffect` is `true`)
+            ///
+            /// Source: section 3.3 (line 193), section 4 (line 313) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "voluntaryBanOnCredits",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(
+                returned_if(field = voluntary_ban_on_credits.is_in_effect, equals = true)
+            )]
+            #[pcr(nested)]
+            pub voluntary_ban_on_credits: ::core::option::Option<VoluntaryBanOnCredits>,
+            /// Credit information summary (`creditInformationSummary`).
+            ///
+            /// Source: section 3.3 (line 196), section 4 (line 316) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "creditInformationSummary")]
+            #[pcr(nested)]
+            pub credit_information_summary: CreditInformationSummary,
+            /// Income data (`incomeData`), List.
+            ///
+            /// Income data is itemised by month and returned for the past 12 months.
+            ///
+            /// Source: section 3.3 (line 246), section 4 (line 366) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "incomeData", default)]
+            #[pcr(nested)]
+            pub income_data: ::std::vec::Vec<IncomeData>,
+        }
+        /// Credit register extract information (`creditRegisterExtract`).
+        ///
+        /// Source: section 3.3 (line 181), section 4 (line 301) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::CreditRegisterExtract))]
+        pub struct CreditRegisterExtract {
+            /// Extract reference (`extractReference`), String (GUID).
+            ///
+            /// The Positive credit register creates a reference.
+            ///
+            /// Source: section 3.3 (line 182), section 4 (line 302) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "extractReference")]
+            pub extract_reference: ::pcr_runtime::uuid::Uuid,
+            /// Time of creation (`creationTimeUtc`), Datetime.
+            ///
+            /// Source: section 3.3 (line 183), section 4 (line 303) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "creationTimeUtc", with = "::pcr_runtime::wire::datetime")]
+            pub creation_time_utc: ::pcr_runtime::time::OffsetDateTime,
+        }
+        /// Person requested (`personRequested`).
+        ///
+        /// Person whose data is being requested
+        ///
+        /// Source: section 3.3 (line 184), section 4 (line 306) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::PersonRequested))]
+        pub struct PersonRequested {
+            /// Type of ID code (`idCodeType`), Enum.
+            ///
+            /// Permissible values: Codeset: Type of ID code
+            ///
+            /// Rule: The type of ID code is always the personal identity code. (error code PCR-VALUE-NOT-ALLOWED)
+            ///
+            /// The type of ID code is always the personal identity code.
+            ///
+            /// Source: section 3.3 (line 187), section 4 (line 307) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "idCodeType")]
+            pub id_code_type: ::pcr_runtime::Lenient<super::super::codesets::IdCodeType>,
+            /// ID code (`idCode`), String.
+            ///
+            /// Source: section 3.3 (line 188), section 4 (line 308) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "idCode")]
+            pub id_code: ::std::string::String,
+        }
+        /// Requester (`owner`).
+        ///
+        /// Source: section 3.3 (line 189), section 4 (line 309) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::Owner))]
+        pub struct Owner {
+            /// Type of ID code (`idCodeType`), Enum.
+            ///
+            /// Permissible values: Codeset: Type of ID code
+            ///
+            /// Source: section 3.3 (line 190), section 4 (line 310) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "idCodeType")]
+            pub id_code_type: ::pcr_runtime::Lenient<super::super::codesets::IdCodeType>,
+            /// ID code (`idCode`), String.
+            ///
+            /// Source: section 3.3 (line 191), section 4 (line 311) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "idCode")]
+            pub id_code: ::std::string::String,
+            /// Country code (`countryCode`), String.
+            ///
+            /// Permissible values: 2-letter country code according to ISO 3166
+            ///
+            /// Presence: This data element is returned if the type of ID code is 'foreign business ID'. (returned if `idCodeType` is `ForeignBusinessId`)
+            ///
+            /// Source: section 3.3 (line 192), section 4 (line 312) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "countryCode",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(
+                returned_if(
+                    field = id_code_type,
+                    equals = ::pcr_runtime::Lenient::Known(
+                        super::super::codesets::IdCodeType::ForeignBusinessId
+                    )
+                )
+            )]
+            pub country_code: ::core::option::Option<::pcr_runtime::iso::CountryCode>,
+        }
+        /// Data on the person's voluntary ban on credits (`voluntaryBanOnCredits`).
+        ///
+        /// Source: section 3.3 (line 193), section 4 (line 313) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::VoluntaryBanOnCredits))]
+        pub struct VoluntaryBanOnCredits {
+            /// Voluntary ban on credits in effect (`isInEffect`), Boolean.
+            ///
+            /// Permissible values: true
+            ///
+            /// Source: section 3.3 (line 194), section 4 (line 314) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "isInEffect")]
+            pub is_in_effect: bool,
+            /// Reason for credit ban (`reason`), Enum.
+            ///
+            /// Permissible values: Codeset: Reason for credit ban
+            ///
+            /// Source: section 3.3 (line 195), section 4 (line 315) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "reason")]
+            pub reason: ::pcr_runtime::Lenient<
+                super::super::codesets::ReasonForCreditBan,
+            >,
+        }
+        /// Credit information summary (`creditInformationSummary`).
+        ///
+        /// Source: section 3.3 (line 196), section 4 (line 316) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::CreditInformationSummary))]
+        pub struct CreditInformationSummary {
+            /// Number of lenders (`lendersCount`), Int.
+            ///
+            /// Permissible values: >=0
+            ///
+            /// Total number of lenders associated with active loans. All lenders, regardless of the type of loan, are included in the number.
+            ///
+            /// Source: section 3.3 (line 197), section 4 (line 317) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "lendersCount")]
+            pub lenders_count: u32,
+            /// Number of loan contracts (`loanContractsCount`), Int.
+            ///
+            /// Permissible values: >=0
+            ///
+            /// Number of the person's active loan contracts. All types of loans are included in the number.
+            ///
+            /// Source: section 3.3 (line 198), section 4 (line 318) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "loanContractsCount")]
+            pub loan_contracts_count: u32,
+            /// Number of loan contracts that the person has guaranteed (`guaranteedLoanContractsCount`), Int.
+            ///
+            /// Permissible values: >=0
+            ///
+            /// Number of active loan contracts where the personal identity code of the requested person has been marked as a guarantor (Guarantor).
+            ///
+            /// Source: section 3.3 (line 199), section 4 (line 319) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "guaranteedLoanContractsCount")]
+            pub guaranteed_loan_contracts_count: u32,
+            /// Total amount of repayments paid last (`repaymentsPaidLastAmount`), List.
+            ///
+            /// The amount includes the most recent payment transaction amount of each active loan contract (repayment, interest and expenses). Leasing fees are not included in the amount. The information is broken down by currency.
+            ///
+            /// Section 4: The amount includes the most recent payment transaction of each active loan contract (repayment, interest or expenses) on the condition that the date of payment of the transaction in question is later than the date when the party was added to the loan. Leasing fees are not included in the amount. The data is broken down by currency.
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Marker `2`: not returned to a party that is not an original party if `paymentDate` is earlier than or the same as the day the party was added.
+            ///
+            /// Source: section 3.3 (line 200), section 4 (line 320) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "repaymentsPaidLastAmount",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            #[pcr(withheld_unless_after_added(item_date = payment_date))]
+            #[pcr(nested)]
+            pub repayments_paid_last_amount: ::core::option::Option<
+                ::std::vec::Vec<RepaymentsPaidLastAmount>,
+            >,
+            /// Total amount of monthly leasing instalments (`sumOfMonthlyLeasingInstalments`), List.
+            ///
+            /// The total amount includes the monthly instalment of each active leasing loan. The information is broken down by currency.
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Source: section 3.3 (line 205), section 4 (line 325) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "sumOfMonthlyLeasingInstalments",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            #[pcr(nested)]
+            pub sum_of_monthly_leasing_instalments: ::core::option::Option<
+                ::std::vec::Vec<SumOfMonthlyLeasingInstalments>,
+            >,
+            /// Loan (`loans`), List.
+            ///
+            /// Loan-specific information on the person's active loan contracts is returned in the response message.
+            ///
+            /// Source: section 3.3 (line 208), section 4 (line 328) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "loans", default)]
+            #[pcr(nested)]
+            pub loans: ::std::vec::Vec<Loans>,
+        }
+        /// Total amount of repayments paid last (`repaymentsPaidLastAmount`).
+        ///
+        /// One item of the list `repaymentsPaidLastAmount`.
+        ///
+        /// The amount includes the most recent payment transaction amount of each active loan contract (repayment, interest and expenses). Leasing fees are not included in the amount. The information is broken down by currency.
+        ///
+        /// Section 4: The amount includes the most recent payment transaction of each active loan contract (repayment, interest or expenses) on the condition that the date of payment of the transaction in question is later than the date when the party was added to the loan. Leasing fees are not included in the amount. The data is broken down by currency.
+        ///
+        /// Source: section 3.3 (line 200), section 4 (line 320) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::RepaymentsPaidLastAmount))]
+        pub struct RepaymentsPaidLastAmount {
+            /// Currency (`currencyCode`), Enum.
+            ///
+            /// Permissible values: 3-letter currency code according to ISO 4217
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Marker `2`: not returned to a party that is not an original party if `paymentDate` is earlier than or the same as the day the party was added.
+            ///
+            /// Source: section 3.3 (line 203), section 4 (line 323) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "currencyCode",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            #[pcr(withheld_unless_after_added(date = payment_date))]
+            pub currency_code: ::core::option::Option<::pcr_runtime::iso::CurrencyCode>,
+            /// Total amount (`sum`), Decimal.
+            ///
+            /// Permissible values: >=0
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Marker `2`: not returned to a party that is not an original party if `paymentDate` is earlier than or the same as the day the party was added.
+            ///
+            /// Source: section 3.3 (line 204), section 4 (line 324) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "sum",
+                with = "::pcr_runtime::wire::decimal::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            #[pcr(withheld_unless_after_added(date = payment_date))]
+            pub sum: ::core::option::Option<::pcr_runtime::rust_decimal::Decimal>,
+            /// Date of the payment transaction (`paymentDate`), Date.
+            ///
+            /// Held by the register, never returned: the date that marker 2 compares for this item.
+            ///
+            /// Source: section 4 (line 320) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "paymentDate",
+                with = "::pcr_runtime::wire::date::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(register_side)]
+            pub payment_date: ::core::option::Option<::pcr_runtime::time::Date>,
+        }
+        /// Total amount of monthly leasing instalments (`sumOfMonthlyLeasingInstalments`).
+        ///
+        /// One item of the list `sumOfMonthlyLeasingInstalments`.
+        ///
+        /// The total amount includes the monthly instalment of each active leasing loan. The information is broken down by currency.
+        ///
+        /// Source: section 3.3 (line 205), section 4 (line 325) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::SumOfMonthlyLeasingInstalments))]
+        pub struct SumOfMonthlyLeasingInstalments {
+            /// Currency (`currencyCode`), Enum.
+            ///
+            /// Permissible values: 3-letter currency code according to ISO 4217
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Source: section 3.3 (line 206), section 4 (line 326) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "currencyCode",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            pub currency_code: ::core::option::Option<::pcr_runtime::iso::CurrencyCode>,
+            /// Total amount (`sum`), Decimal.
+            ///
+            /// Permissible values: >=0
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Source: section 3.3 (line 207), section 4 (line 327) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "sum",
+                with = "::pcr_runtime::wire::decimal::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            pub sum: ::core::option::Option<::pcr_runtime::rust_decimal::Decimal>,
+        }
+        /// Loan (`loans`).
+        ///
+        /// One item of the list `loans`.
+        ///
+        /// Loan-specific information on the person's active loan contracts is returned in the response message.
+        ///
+        /// Source: section 3.3 (line 208), section 4 (line 328) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(
+            disclose(
+                into = super::Loans,
+                payment_plan_if_any = [payment_plan.is_in_debt_arrangement,
+                payment_plan.is_in_business_restructuring_program]
+            )
+        )]
+        pub struct Loans {
+            /// Loan type (`loanType`), Enum.
+            ///
+            /// Permissible values: Codeset: Type of loan
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Source: section 3.3 (line 209), section 4 (line 329) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "loanType",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            pub loan_type: ::core::option::Option<
+                ::pcr_runtime::Lenient<super::super::codesets::LoanType>,
+            >,
+            /// Date of conclusion (`contractDate`), Date.
+            ///
+            /// Section 4: The data is not returned if the date of conclusion is earlier than the date when a party that is not an original party to the loan was added to the loan contract.
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Marker `1`: not returned to a party that is not an original party if this date is earlier than the day the party was added.
+            ///
+            /// Source: section 3.3 (line 210), section 4 (line 330) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "contractDate",
+                with = "::pcr_runtime::wire::date::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            #[pcr(withheld_before_added(date = self))]
+            pub contract_date: ::core::option::Option<::pcr_runtime::time::Date>,
+            /// Loan with collateral (`isLoanWithCollateral`), Boolean.
+            ///
+            /// Permissible values: true/false
+            ///
+            /// Presence: Data on collateral is not reported for leasing contracts. (returned unless `loanType` is one of `Leasing`)
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Source: section 3.3 (line 211), section 4 (line 331) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "isLoanWithCollateral",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            #[pcr(
+                returned_if(
+                    field = loan_type,
+                    not_in = [::pcr_runtime::Lenient::Known(
+                        super::super::codesets::LoanType::Leasing
+                    )]
+                )
+            )]
+            pub is_loan_with_collateral: ::core::option::Option<bool>,
+            /// Type of collateral (`collateralType`), Enum List.
+            ///
+            /// Permissible values: Codeset: Type of collateral
+            ///
+            /// Each collateral type is listed separately.
+            ///
+            /// Presence: Data on collateral is not reported for leasing contracts. (returned unless `loanType` is one of `Leasing`)
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Source: section 3.3 (line 212), section 4 (line 332) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "collateralType",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            #[pcr(
+                returned_if(
+                    field = loan_type,
+                    not_in = [::pcr_runtime::Lenient::Known(
+                        super::super::codesets::LoanType::Leasing
+                    )]
+                )
+            )]
+            pub collateral_type: ::core::option::Option<
+                ::std::vec::Vec<
+                    ::pcr_runtime::Lenient<super::super::codesets::CollateralType>,
+                >,
+            >,
+            /// Number of debtors (`borrowersCount`), Int.
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Source: section 3.3 (line 213), section 4 (line 333) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "borrowersCount",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            pub borrowers_count: ::core::option::Option<i64>,
+            /// Currency (`currencyCode`), Enum.
+            ///
+            /// Permissible values: 3-letter currency code according to ISO 4217
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Source: section 3.3 (line 214), section 4 (line 334) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "currencyCode",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            pub currency_code: ::core::option::Option<::pcr_runtime::iso::CurrencyCode>,
+            /// Deferments of amortizations (`defermentPeriods`), List.
+            ///
+            /// Presence: The data element is returned if no more than one year has passed since the deferment period ended. (returned while no more than 1 year(s) have passed since `defermentPeriods.endDate`)
+            ///
+            /// Source: section 3.3 (line 215), section 4 (line 335) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "defermentPeriods",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(returned_within_years(item_date = end_date, years = 1))]
+            #[pcr(nested)]
+            pub deferment_periods: ::core::option::Option<
+                ::std::vec::Vec<DefermentPeriods>,
+            >,
+            /// Payment plan information (`paymentPlan`).
+            ///
+            /// Source: section 3.3 (line 218), section 4 (line 338) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "paymentPlan",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(nested)]
+            pub payment_plan: ::core::option::Option<PaymentPlan>,
+            /// The borrower denies the accuracy of the loan information (`accuracyIsDenied`), Boolean.
+            ///
+            /// Permissible values: true
+            ///
+            /// Presence: The data element is returned if the borrower has denied the accuracy of any part of the loan information. If the loan has several borrowers, the information is shown only in the extract of the borrower who has denied the information. (shown only to the reader whose ID code `accuracyDeniedBy` holds)
+            ///
+            /// Source: section 3.3 (line 224), section 4 (line 344) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "accuracyIsDenied",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(returned_to_reader(id = accuracy_denied_by))]
+            pub accuracy_is_denied: ::core::option::Option<bool>,
+            /// ID code of the borrower who denied the accuracy of the loan information (`accuracyDeniedBy`), String.
+            ///
+            /// Held by the register, never returned: whose extract shows accuracyIsDenied.
+            ///
+            /// Source: section 3.3 (line 224) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "accuracyDeniedBy",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(register_side)]
+            pub accuracy_denied_by: ::core::option::Option<::std::string::String>,
+            /// Lump-sum loan (`lumpSumLoan`).
+            ///
+            /// Presence: The data group is returned if the loan type is 'lump-sum loan' or 'guarantee receivable for a student loan'. (returned if `loanType` is one of `LumpSumLoan`, `GuaranteeReceivable`)
+            ///
+            /// Source: section 3.3 (line 225), section 4 (line 345) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "lumpSumLoan",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(
+                returned_if(
+                    field = loan_type,
+                    in = [::pcr_runtime::Lenient::Known(
+                        super::super::codesets::LoanType::LumpSumLoan
+                    ),
+                    ::pcr_runtime::Lenient::Known(
+                        super::super::codesets::LoanType::GuaranteeReceivable
+                    )]
+                )
+            )]
+            #[pcr(nested)]
+            pub lump_sum_loan: ::core::option::Option<LumpSumLoan>,
+            /// Running-account loan (`runningAccountLoan`).
+            ///
+            /// Presence: The data group is returned if the loan type is 'running-account loan'. (returned if `loanType` is `RunningAccountLoan`)
+            ///
+            /// Source: section 3.3 (line 233), section 4 (line 355) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "runningAccountLoan",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(
+                returned_if(
+                    field = loan_type,
+                    equals = ::pcr_runtime::Lenient::Known(
+                        super::super::codesets::LoanType::RunningAccountLoan
+                    )
+                )
+            )]
+            #[pcr(nested)]
+            pub running_account_loan: ::core::option::Option<RunningAccountLoan>,
+            /// Leasing contract (`leasingContract`).
+            ///
+            /// Presence: The data group is returned if the loan type is 'leasing'. (returned if `loanType` is `Leasing`)
+            ///
+            /// Source: section 3.3 (line 237), section 4 (line 359) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "leasingContract",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(
+                returned_if(
+                    field = loan_type,
+                    equals = ::pcr_runtime::Lenient::Known(
+                        super::super::codesets::LoanType::Leasing
+                    )
+                )
+            )]
+            #[pcr(nested)]
+            pub leasing_contract: ::core::option::Option<LeasingContract>,
+            /// Delayed amounts (`delayedAmount`), List.
+            ///
+            /// The system returns all active payment delays associated with the loan to the credit register extract. In the case of guarantee receivable for a student loan, no payment delays or information about loan acceleration is reported.
+            ///
+            /// Source: section 3.3 (line 242), section 4 (line 362) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "delayedAmount", default)]
+            #[pcr(nested)]
+            pub delayed_amount: ::std::vec::Vec<DelayedAmount>,
+        }
+        /// Deferments of amortizations (`defermentPeriods`).
+        ///
+        /// One item of the list `defermentPeriods`.
+        ///
+        /// Source: section 3.3 (line 215), section 4 (line 335) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::DefermentPeriods))]
+        pub struct DefermentPeriods {
+            /// Start date of the deferment (`startDate`), Date.
+            ///
+            /// Section 4: The data is not returned if the date is earlier than or the same as the date when a party that is not an original party to the loan was added to the loan.
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Marker `2`: not returned to a party that is not an original party if this date is earlier than or the same as the day the party was added.
+            ///
+            /// Source: section 3.3 (line 216), section 4 (line 336) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "startDate",
+                with = "::pcr_runtime::wire::date::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            #[pcr(withheld_unless_after_added(date = self))]
+            pub start_date: ::core::option::Option<::pcr_runtime::time::Date>,
+            /// End date of the deferment (`endDate`), Date.
+            ///
+            /// Section 4: The data is not returned if the date is earlier than or the same as the date when a party that is not an original party to the loan was added to the loan.
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Marker `2`: not returned to a party that is not an original party if this date is earlier than or the same as the day the party was added.
+            ///
+            /// Source: section 3.3 (line 217), section 4 (line 337) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "endDate",
+                with = "::pcr_runtime::wire::date::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            #[pcr(withheld_unless_after_added(date = self))]
+            pub end_date: ::core::option::Option<::pcr_runtime::time::Date>,
+        }
+        /// Payment plan information (`paymentPlan`).
+        ///
+        /// Source: section 3.3 (line 218), section 4 (line 338) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(
+            disclose(
+                into = super::PaymentPlan,
+                payment_plan_if_any = [is_in_debt_arrangement,
+                is_in_business_restructuring_program]
+            )
+        )]
+        pub struct PaymentPlan {
+            /// The loan issued to the borrower is included in a payment plan in a debt arrangement (`isInDebtArrangement`), Boolean.
+            ///
+            /// Permissible values: true/false
+            ///
+            /// If the loan is included in a debt arrangement and has several borrowers, the information is shown in each borrower's credit register extract.
+            ///
+            /// Presence: The data element is not returned if the value reported is 'false' or null. (returned if `isInDebtArrangement` is `true`)
+            ///
+            /// Source: section 3.3 (line 219), section 4 (line 339) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "isInDebtArrangement",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(returned_if(field = is_in_debt_arrangement, equals = true))]
+            pub is_in_debt_arrangement: ::core::option::Option<bool>,
+            /// The loan issued to the borrower is included in a business restructuring program (`isInBusinessRestructuringProgram`), Boolean.
+            ///
+            /// Permissible values: true/false
+            ///
+            /// If the loan is included in a business restructuring program and has several borrowers, the information is shown in each borrower's credit register extract.
+            ///
+            /// Presence: The data element is not returned if the value reported is 'false' or null. (returned if `isInBusinessRestructuringProgram` is `true`)
+            ///
+            /// Source: section 3.3 (line 220), section 4 (line 343) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "isInBusinessRestructuringProgram",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(
+                returned_if(field = is_in_business_restructuring_program, equals = true)
+            )]
+            pub is_in_business_restructuring_program: ::core::option::Option<bool>,
+        }
+        /// Lump-sum loan (`lumpSumLoan`).
+        ///
+        /// Source: section 3.3 (line 225), section 4 (line 345) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::LumpSumLoan))]
+        pub struct LumpSumLoan {
+            /// Repayment method (`repaymentMethod`), Enum.
+            ///
+            /// Permissible values: Codeset: Repayment method
+            ///
+            /// Presence: The data element is returned if the repayment method is 'bullet' or 'balloon'. (returned if `repaymentMethod` is one of `Bullet`, `Balloon`)
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Source: section 3.3 (line 226), section 4 (line 346) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "repaymentMethod",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            #[pcr(
+                returned_if(
+                    field = repayment_method,
+                    in = [::pcr_runtime::Lenient::Known(
+                        super::super::codesets::RepaymentMethod::Bullet
+                    ),
+                    ::pcr_runtime::Lenient::Known(
+                        super::super::codesets::RepaymentMethod::Balloon
+                    )]
+                )
+            )]
+            pub repayment_method: ::core::option::Option<
+                ::pcr_runtime::Lenient<super::super::codesets::RepaymentMethod>,
+            >,
+            /// Loan's purpose of use (`purposeOfUse`), Enum.
+            ///
+            /// Permissible values: Codeset: Loan's purpose of use
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Source: section 3.3 (line 227), section 4 (line 347) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "purposeOfUse",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            pub purpose_of_use: ::core::option::Option<
+                ::pcr_runtime::Lenient<super::super::codesets::LoanPurposeOfUse>,
+            >,
+            /// Amount issued (`amountIssued`), Decimal.
+            ///
+            /// Section 4: The data is not returned if the date of amount issued is earlier than the date when a party that is not an original party to the loan was added to the loan.
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Marker `1`: not returned to a party that is not an original party if `amountIssuedDate` is earlier than the day the party was added.
+            ///
+            /// Source: section 3.3 (line 228), section 4 (line 348) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "amountIssued",
+                with = "::pcr_runtime::wire::decimal::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            #[pcr(withheld_before_added(date = amount_issued_date))]
+            pub amount_issued: ::core::option::Option<
+                ::pcr_runtime::rust_decimal::Decimal,
+            >,
+            /// Amount paid (`amountPaid`), Decimal.
+            ///
+            /// Section 4: The data is not returned if the date of amount paid is earlier than the date when a party that is not an original party to the loan was added to the loan.
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Marker `1`: not returned to a party that is not an original party if `amountPaidDate` is earlier than the day the party was added.
+            ///
+            /// Source: section 3.3 (line 229), section 4 (line 349) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "amountPaid",
+                with = "::pcr_runtime::wire::decimal::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            #[pcr(withheld_before_added(date = amount_paid_date))]
+            pub amount_paid: ::core::option::Option<
+                ::pcr_runtime::rust_decimal::Decimal,
+            >,
+            /// Current balance of the loan (`balance`), Decimal.
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Source: section 3.3 (line 230), section 4 (line 350) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "balance",
+                with = "::pcr_runtime::wire::decimal::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            pub balance: ::core::option::Option<::pcr_runtime::rust_decimal::Decimal>,
+            /// Final due date according to the payment plan (`plannedFinalDueDate`), Date.
+            ///
+            /// Presence: The information is not always available. If the data element has not been submitted, the system will not return it to the credit register extract. (returned when the register holds a value)
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Source: section 3.3 (line 231), section 4 (line 351) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "plannedFinalDueDate",
+                with = "::pcr_runtime::wire::date::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            pub planned_final_due_date: ::core::option::Option<
+                ::pcr_runtime::time::Date,
+            >,
+            /// Amortization frequency (`amortizationFrequency`), Int.
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Source: section 3.3 (line 232), section 4 (line 354) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "amortizationFrequency",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            pub amortization_frequency: ::core::option::Option<i64>,
+            /// Date of the amount issued (`amountIssuedDate`), Date.
+            ///
+            /// Held by the register, never returned: the date that marker 1 of amountIssued compares.
+            ///
+            /// Source: section 4 (line 348) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "amountIssuedDate",
+                with = "::pcr_runtime::wire::date::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(register_side)]
+            pub amount_issued_date: ::core::option::Option<::pcr_runtime::time::Date>,
+            /// Date of the amount paid (`amountPaidDate`), Date.
+            ///
+            /// Held by the register, never returned: the date that marker 1 of amountPaid compares.
+            ///
+            /// Source: section 4 (line 349) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "amountPaidDate",
+                with = "::pcr_runtime::wire::date::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(register_side)]
+            pub amount_paid_date: ::core::option::Option<::pcr_runtime::time::Date>,
+        }
+        /// Running-account loan (`runningAccountLoan`).
+        ///
+        /// Source: section 3.3 (line 233), section 4 (line 355) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::RunningAccountLoan))]
+        pub struct RunningAccountLoan {
+            /// Credit limit (`creditLimit`), Decimal.
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Source: section 3.3 (line 234), section 4 (line 356) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "creditLimit",
+                with = "::pcr_runtime::wire::decimal::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            pub credit_limit: ::core::option::Option<
+                ::pcr_runtime::rust_decimal::Decimal,
+            >,
+            /// Amount of loan balance (`balance`), Decimal.
+            ///
+            /// Section 4: The data is not returned if the date of loan balance is earlier than the date when a party that is not an original party to the loan was added to the loan.
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Marker `1`: not returned to a party that is not an original party if `balanceDate` is earlier than the day the party was added.
+            ///
+            /// Source: section 3.3 (line 235), section 4 (line 357) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "balance",
+                with = "::pcr_runtime::wire::decimal::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            #[pcr(withheld_before_added(date = balance_date))]
+            pub balance: ::core::option::Option<::pcr_runtime::rust_decimal::Decimal>,
+            /// Value date of the amount of loan balance (`balanceDate`), Date.
+            ///
+            /// Section 4: The data is not returned if the date of loan balance is earlier than the date when a party that is not an original party to the loan was added to the loan.
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Marker `1`: not returned to a party that is not an original party if this date is earlier than the day the party was added.
+            ///
+            /// Source: section 3.3 (line 236), section 4 (line 358) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "balanceDate",
+                with = "::pcr_runtime::wire::date::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            #[pcr(withheld_before_added(date = self))]
+            pub balance_date: ::core::option::Option<::pcr_runtime::time::Date>,
+        }
+        /// Leasing contract (`leasingContract`).
+        ///
+        /// Source: section 3.3 (line 237), section 4 (line 359) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::LeasingContract))]
+        pub struct LeasingContract {
+            /// Start date of contract period (`contractPeriodStartDate`), Date.
+            ///
+            /// Section 4: The data is not returned if the start date of the contract period is earlier than the date when a party that is not an original party to the loan was added to the loan.
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Marker `1`: not returned to a party that is not an original party if this date is earlier than the day the party was added.
+            ///
+            /// Source: section 3.3 (line 240), section 4 (line 360) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "contractPeriodStartDate",
+                with = "::pcr_runtime::wire::date::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            #[pcr(withheld_before_added(date = self))]
+            pub contract_period_start_date: ::core::option::Option<
+                ::pcr_runtime::time::Date,
+            >,
+            /// Transaction price (`transactionPrice`), Decimal.
+            ///
+            /// Presence: The data element is returned if the leasing contract data includes the transaction price. (returned when the register holds a value)
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Source: section 3.3 (line 241), section 4 (line 361) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "transactionPrice",
+                with = "::pcr_runtime::wire::decimal::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            pub transaction_price: ::core::option::Option<
+                ::pcr_runtime::rust_decimal::Decimal,
+            >,
+        }
+        /// Delayed amounts (`delayedAmount`).
+        ///
+        /// One item of the list `delayedAmount`.
+        ///
+        /// The system returns all active payment delays associated with the loan to the credit register extract. In the case of guarantee receivable for a student loan, no payment delays or information about loan acceleration is reported.
+        ///
+        /// Source: section 3.3 (line 242), section 4 (line 362) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::DelayedAmount))]
+        pub struct DelayedAmount {
+            /// Unpaid amount of an instalment (`delayedInstalment`), Decimal.
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Source: section 3.3 (line 243), section 4 (line 363) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "delayedInstalment",
+                with = "::pcr_runtime::wire::decimal::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            pub delayed_instalment: ::core::option::Option<
+                ::pcr_runtime::rust_decimal::Decimal,
+            >,
+            /// Original due date of the delayed instalment (`originalDueDate`), Date.
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Source: section 3.3 (line 244), section 4 (line 364) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "originalDueDate",
+                with = "::pcr_runtime::wire::date::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            pub original_due_date: ::core::option::Option<::pcr_runtime::time::Date>,
+            /// The loan has been accelerated (`isForeclosed`), Boolean.
+            ///
+            /// Permissible values: true/false
+            ///
+            /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
+            ///
+            /// Source: section 3.3 (line 245), section 4 (line 365) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "isForeclosed",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(withheld_in_payment_plan)]
+            pub is_foreclosed: ::core::option::Option<bool>,
+        }
+        /// Income data (`incomeData`).
+        ///
+        /// One item of the list `incomeData`.
+        ///
+        /// Income data is itemised by month and returned for the past 12 months.
+        ///
+        /// Source: section 3.3 (line 246), section 4 (line 366) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::IncomeData))]
+        pub struct IncomeData {
+            /// Year (`year`), Int.
+            ///
+            /// Source: section 3.3 (line 247), section 4 (line 367) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "year")]
+            pub year: i64,
+            /// Months (`months`), List.
+            ///
+            /// The income data for the year is itemised by month. The list starts from the latest full month.
+            ///
+            /// Source: section 3.3 (line 248), section 4 (line 368) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "months", default)]
+            #[pcr(nested)]
+            pub months: ::std::vec::Vec<Months>,
+        }
+        /// Months (`months`).
+        ///
+        /// One item of the list `months`.
+        ///
+        /// The income data for the year is itemised by month. The list starts from the latest full month.
+        ///
+        /// Source: section 3.3 (line 248), section 4 (line 368) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::Months))]
+        pub struct Months {
+            /// Month (`month`), Int.
+            ///
+            /// Source: section 3.3 (line 249), section 4 (line 369) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "month")]
+            pub month: i64,
+            /// Wages, gross amount (`wagesGrossAmount`), Decimal.
+            ///
+            /// Permissible values: >=0
+            ///
+            /// Source: section 3.3 (line 250), section 4 (line 370) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "wagesGrossAmount", with = "::pcr_runtime::wire::decimal")]
+            pub wages_gross_amount: ::pcr_runtime::rust_decimal::Decimal,
+            /// Wages, net amount (`wagesNetAmount`), Decimal.
+            ///
+            /// Source: section 3.3 (line 251), section 4 (line 371) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "wagesNetAmount", with = "::pcr_runtime::wire::decimal")]
+            pub wages_net_amount: ::pcr_runtime::rust_decimal::Decimal,
+            /// Benefits, gross amount (`benefitsGrossAmount`), Decimal.
+            ///
+            /// Permissible values: >=0
+            ///
+            /// Source: section 3.3 (line 252), section 4 (line 372) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "benefitsGrossAmount",
+                with = "::pcr_runtime::wire::decimal"
+            )]
+            pub benefits_gross_amount: ::pcr_runtime::rust_decimal::Decimal,
+            /// Benefits, net amount (`benefitsNetAmount`), Decimal.
+            ///
+            /// Source: section 3.3 (line 253), section 4 (line 373) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "benefitsNetAmount", with = "::pcr_runtime::wire::decimal")]
+            pub benefits_net_amount: ::pcr_runtime::rust_decimal::Decimal,
+        }
+    }
 }
 /// A response message to a successful request when the person has died (`deceased`).
 pub mod deceased {
@@ -1722,6 +2931,184 @@ pub mod deceased {
         /// Source: section 3.4 (line 274) of "Requesting a credit register extract – API description", version 1.4.
         #[serde(rename = "dateOfDeath", with = "::pcr_runtime::wire::date")]
         pub date_of_death: ::pcr_runtime::time::Date,
+    }
+    /// The register-side form of `deceased`: what the register holds, with the dates the footnote markers compare.
+    ///
+    /// `pcr_runtime::Disclose::disclose` gives the wire form a reader may see; register-side data never reaches it.
+    pub mod register {
+        /// A response message to a successful request when the person has died (message `deceased`).
+        ///
+        /// If the person whose credit register extract is being requested has died, the response message states only that the person is dead and gives the date of death.
+        ///
+        /// A response: unknown fields are ignored and unknown codes are kept (`Lenient::Unknown`), as a newer document may add them.
+        ///
+        /// Source: section 3.4 (line 255) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::Message))]
+        pub struct Message {
+            /// Status description (`statusMessage`), String.
+            ///
+            /// Verbal description of the HTTP status code.
+            ///
+            /// Source: section 3.4 (line 260) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "statusMessage")]
+            pub status_message: ::std::string::String,
+            /// Credit register extract information (`creditRegisterExtract`).
+            ///
+            /// Source: section 3.4 (line 263) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "creditRegisterExtract")]
+            #[pcr(nested)]
+            pub credit_register_extract: CreditRegisterExtract,
+            /// Person requested (`personRequested`).
+            ///
+            /// Source: section 3.4 (line 266) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "personRequested")]
+            #[pcr(nested)]
+            pub person_requested: PersonRequested,
+            /// Requester (`owner`).
+            ///
+            /// Source: section 3.4 (line 269) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "owner")]
+            #[pcr(nested)]
+            pub owner: Owner,
+            /// Person has died (`deceasedPerson`).
+            ///
+            /// Source: section 3.4 (line 273) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "deceasedPerson")]
+            #[pcr(nested)]
+            pub deceased_person: DeceasedPerson,
+        }
+        /// Credit register extract information (`creditRegisterExtract`).
+        ///
+        /// Source: section 3.4 (line 263) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::CreditRegisterExtract))]
+        pub struct CreditRegisterExtract {
+            /// Extract reference (`extractReference`), String (GUID).
+            ///
+            /// The Positive credit register creates a reference.
+            ///
+            /// Source: section 3.4 (line 264) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "extractReference")]
+            pub extract_reference: ::pcr_runtime::uuid::Uuid,
+            /// Time of creation (`creationTimeUtc`), Datetime.
+            ///
+            /// Source: section 3.4 (line 265) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "creationTimeUtc", with = "::pcr_runtime::wire::datetime")]
+            pub creation_time_utc: ::pcr_runtime::time::OffsetDateTime,
+        }
+        /// Person requested (`personRequested`).
+        ///
+        /// Source: section 3.4 (line 266) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::PersonRequested))]
+        pub struct PersonRequested {
+            /// Type of ID code (`idCodeType`), Enum.
+            ///
+            /// Permissible values: Codeset: Type of ID code
+            ///
+            /// Rule: The type of ID code is always the personal identity code. (error code PCR-VALUE-NOT-ALLOWED)
+            ///
+            /// The type of ID code is always the personal identity code.
+            ///
+            /// Source: section 3.4 (line 267) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "idCodeType")]
+            pub id_code_type: ::pcr_runtime::Lenient<super::super::codesets::IdCodeType>,
+            /// ID code (`idCode`), String.
+            ///
+            /// Source: section 3.4 (line 268) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "idCode")]
+            pub id_code: ::std::string::String,
+        }
+        /// Requester (`owner`).
+        ///
+        /// Source: section 3.4 (line 269) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::Owner))]
+        pub struct Owner {
+            /// Type of ID code (`idCodeType`), Enum.
+            ///
+            /// Permissible values: Codeset: Type of ID code
+            ///
+            /// Source: section 3.4 (line 270) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "idCodeType")]
+            pub id_code_type: ::pcr_runtime::Lenient<super::super::codesets::IdCodeType>,
+            /// ID code (`idCode`), String.
+            ///
+            /// Source: section 3.4 (line 271) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "idCode")]
+            pub id_code: ::std::string::String,
+            /// Country code (`countryCode`), String.
+            ///
+            /// Permissible values: 2-letter country code according to ISO 3166
+            ///
+            /// Presence: This data element is returned if the type of ID code is 'foreign business ID'. (returned if `idCodeType` is `ForeignBusinessId`)
+            ///
+            /// Source: section 3.4 (line 272) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "countryCode",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(
+                returned_if(
+                    field = id_code_type,
+                    equals = ::pcr_runtime::Lenient::Known(
+                        super::super::codesets::IdCodeType::ForeignBusinessId
+                    )
+                )
+            )]
+            pub country_code: ::core::option::Option<::pcr_runtime::iso::CountryCode>,
+        }
+        /// Person has died (`deceasedPerson`).
+        ///
+        /// Source: section 3.4 (line 273) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Disclose
+        )]
+        #[pcr(disclose(into = super::DeceasedPerson))]
+        pub struct DeceasedPerson {
+            /// Date of death (`dateOfDeath`), Date.
+            ///
+            /// The system sends this response if the person requested has died
+            ///
+            /// Source: section 3.4 (line 274) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(rename = "dateOfDeath", with = "::pcr_runtime::wire::date")]
+            pub date_of_death: ::pcr_runtime::time::Date,
+        }
     }
 }
 /// Response to an invalid request (`invalid_request`).

@@ -119,7 +119,7 @@ impl<'a> Container<'a> {
 
 /// `Option<T>`, `Vec<T>`, `Option<Vec<T>>` or `T`, by the last path segment
 /// (so `::core::option::Option<T>` counts as well as `Option<T>`).
-fn shape(ty: &Type) -> Shape {
+pub(crate) fn shape(ty: &Type) -> Shape {
     match wrapped(ty, "Option") {
         Some(inner) if wrapped(inner, "Vec").is_some() => Shape::OptionVec,
         Some(_) => Shape::Option,

@@ -152,6 +152,8 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
                     });
                     Ok(())
                 }
+                // #[derive(Disclose)]'s rules; that derive checks them.
+                key if crate::disclose::FIELD_KEYS.contains(&key) && key != "nested" => skip_value(&meta),
                 "required" | "required_if" | "allowed" | "min_items" | "range" | "fixed"
                 | "max_chars" | "charset" | "id_code" | "stage" => {
                     if let Some(rule) = rule(cx, &meta, key)? {
@@ -194,6 +196,9 @@ pub fn container_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> ContainerAttrs {
                     }
                 }
                 Ok(())
+            } else if meta.path.is_ident("disclose") {
+                // #[derive(Disclose)]'s; that derive checks it.
+                skip_value(&meta)
             } else if meta.path.is_ident("rename_all") {
                 let key = Ident::new("rename_all", meta.path.span());
                 if let Some(lit) = parse_value(cx, &meta, &key)?.and_then(|v| lit_str(cx, &key, v)) {

@@ -29,6 +29,7 @@ mod attr;
 mod check;
 mod codeset;
 mod ctxt;
+mod disclose;
 mod expand;
 mod fallback;
 
@@ -43,6 +44,19 @@ use syn::{parse_macro_input, DeriveInput};
 #[proc_macro_derive(Codeset, attributes(pcr))]
 pub fn derive_codeset(input: TokenStream) -> TokenStream {
     codeset::derive(&parse_macro_input!(input as DeriveInput)).into()
+}
+
+/// `#[derive(Disclose)]`: a register-side struct to the wire struct a reader
+/// may see. On the struct `#[pcr(disclose(into = WireType,
+/// payment_plan_if_any = [group.flag, ...]))]`; on fields `nested`,
+/// `register_side`, `withheld_in_payment_plan`, `withheld_before_added(date
+/// = self | FIELD | item_date = FIELD)`, `withheld_unless_after_added(...)`,
+/// `returned_if(field = F, equals = V | in = [..] | not_in = [..])`,
+/// `returned_within_years(date | item_date = F, years = N)` and
+/// `returned_to_reader(id = F)`.
+#[proc_macro_derive(Disclose, attributes(pcr))]
+pub fn derive_disclose(input: TokenStream) -> TokenStream {
+    disclose::derive(&parse_macro_input!(input as DeriveInput)).into()
 }
 
 /// `#[derive(Validate)]`: see the crate docs for the `#[pcr(...)]` rules.

@@ -64,6 +64,7 @@
 
 pub mod codeset;
 pub mod context;
+pub mod disclosure;
 pub mod error;
 pub mod id;
 pub mod iso;
@@ -76,12 +77,13 @@ pub mod wire;
 
 pub use codeset::{Codeset, Lenient};
 pub use context::{Context, Stage, StageRestricted};
+pub use disclosure::{Disclose, DisclosureContext, Party};
 pub use error::{ErrorResponse, InvalidRequestBody, ValidationError, ValidationErrors};
 pub use path::JsonPath;
 pub use validate::Validate;
 
 #[cfg(feature = "derive")]
-pub use pcr_macros::{Codeset, Validate};
+pub use pcr_macros::{Codeset, Disclose, Validate};
 
 /// The decimal crate of the generated models' amounts, re-exported.
 pub use rust_decimal;

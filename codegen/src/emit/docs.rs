@@ -6,7 +6,7 @@ use quote::quote;
 
 use crate::spec::{
     Codeset, CodesetValue, ComparedDate, Condition, DateComparison, Element, Marker, MarkerEffect,
-    Message, Origin, ReaderCondition, Required, Source, Spec,
+    Message, Origin, Required, Source, Spec,
 };
 
 /// Paragraphs as `#[doc]` attributes, with a blank line between them.
@@ -200,11 +200,9 @@ fn condition_text(condition: &Condition) -> String {
             "returned while no more than {} year(s) have passed since `{}`",
             years.value, element.value
         ),
-        Condition::Reader(reader) => match reader.value {
-            ReaderCondition::BorrowerWhoDenied => {
-                "shown only to the borrower who denied".to_string()
-            }
-        },
+        Condition::ReaderIs { element } => {
+            format!("shown only to the reader whose ID code `{}` holds", element.value)
+        }
         Condition::Reported => "returned when the register holds a value".to_string(),
     }
 }

@@ -17,8 +17,8 @@ use quote::{format_ident, quote};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::spec::{
-    CharClass, Check, CodesetContent, Direction, Element, IdFormat, Message, Required, ScalarType,
-    Shape, Spec, Stage, Standard,
+    CharClass, Check, CodesetContent, ComparedDate, Condition, Direction, Element, IdFormat, Marker,
+    MarkerEffect, Message, Required, ScalarType, Shape, Spec, Stage, Standard,
 };
 
 /// One generated source file.
@@ -64,6 +64,26 @@ pub fn emit(spec: &Spec) -> Result<GeneratedFile, Diagnostics> {
 
 struct Emitter<'a> {
     spec: &'a Spec,
+}
+
+/// Which form of a message's types is emitted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// What travels: `Validate` rules, no register-side data.
+    Wire,
+    /// What the register holds, register-side dates included, with the
+    /// `Disclose` rules that make the wire form a reader sees.
+    Register,
+}
+
+impl Form {
+    /// The path to the `codesets` module from a message's structs.
+    fn codesets(self) -> TokenStream {
+        match self {
+            Form::Wire => quote!(super::codesets),
+            Form::Register => quote!(super::super::codesets),
+        }
+    }
 }
 
 /// A struct to emit: a message root or a group.
@@ -187,12 +207,36 @@ impl<'a> Emitter<'a> {
             docs: docs::message(self.spec, message),
             elements: &message.elements,
         };
-        self.collect_structs(root, message, &mut taken, &mut structs);
+        self.collect_structs(root, message, Form::Wire, &mut taken, &mut structs);
+        let register = if message.direction.value == Direction::Response && filters(&message.elements) {
+            let mut register_structs = Vec::new();
+            let mut taken = BTreeSet::new();
+            taken.insert("Message".to_string());
+            let root = StructDef {
+                name: format_ident!("Message"),
+                docs: docs::message(self.spec, message),
+                elements: &message.elements,
+            };
+            self.collect_structs(root, message, Form::Register, &mut taken, &mut register_structs);
+            let doc = docs::attrs(&[
+                format!("The register-side form of `{}`: what the register holds, with the dates the footnote markers compare.", message.id.value),
+                "`pcr_runtime::Disclose::disclose` gives the wire form a reader may see; register-side data never reaches it.".to_string(),
+            ]);
+            quote! {
+                #doc
+                pub mod register {
+                    #(#register_structs)*
+                }
+            }
+        } else {
+            quote!()
+        };
         let doc = docs::attrs(&[format!("{} (`{}`).", message.name.value, message.id.value)]);
         quote! {
             #doc
             pub mod #module {
                 #(#structs)*
+                #register
             }
         }
     }
@@ -204,12 +248,13 @@ impl<'a> Emitter<'a> {
         &mut self,
         def: StructDef<'a>,
         message: &'a Message,
+        form: Form,
         taken: &mut BTreeSet<String>,
         out: &mut Vec<TokenStream>,
     ) {
         let mut children = Vec::new();
         let mut fields = Vec::new();
-        for element in def.elements.iter().filter(|e| !e.register_side) {
+        for element in def.elements.iter().filter(|e| form == Form::Register || !e.register_side) {
             let group_name = if matches!(element.shape, Shape::Group | Shape::GroupList) {
                 let mut name = names::type_name(&element.json.value).to_string();
                 if taken.contains(&name) {
@@ -229,7 +274,7 @@ impl<'a> Emitter<'a> {
             } else {
                 None
             };
-            fields.push(self.field(element, def.elements, message, group_name));
+            fields.push(self.field(element, def.elements, message, form, group_name));
         }
         let name = &def.name;
         let doc = docs::attrs(&def.docs);
@@ -238,16 +283,33 @@ impl<'a> Emitter<'a> {
         } else {
             quote!()
         };
+        let derives = match form {
+            Form::Wire => quote! {
+                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate)]
+                #strict
+            },
+            Form::Register => {
+                let flags = self.payment_plan_flags(def.elements);
+                let flags = if flags.is_empty() {
+                    quote!()
+                } else {
+                    quote!(, payment_plan_if_any = [#(#flags),*])
+                };
+                quote! {
+                    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Disclose)]
+                    #[pcr(disclose(into = super::#name #flags))]
+                }
+            }
+        };
         out.push(quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate)]
-            #strict
+            #derives
             pub struct #name {
                 #(#fields)*
             }
         });
         for child in children {
-            self.collect_structs(child, message, taken, out);
+            self.collect_structs(child, message, form, taken, out);
         }
     }
 
@@ -279,17 +341,19 @@ impl<'a> Emitter<'a> {
         element: &'a Element,
         siblings: &'a [Element],
         message: &'a Message,
+        form: Form,
         group: Option<proc_macro2::Ident>,
     ) -> TokenStream {
         let name = names::field(&element.json.value);
         let json = &element.json.value;
         let doc = docs::attrs(&docs::field(self.spec, element));
-        let optional = self.optional(element, message);
+        // The register may lack a register-side date.
+        let optional = self.optional(element, message) || element.register_side;
         let direction = message.direction.value;
 
         let item = match (&group, element.shape.scalar()) {
             (Some(group), _) => quote!(#group),
-            (None, Some(scalar)) => self.scalar_type(element, scalar, direction),
+            (None, Some(scalar)) => self.scalar_type(element, scalar, direction, form),
             (None, None) => unreachable!("an element is a group or has a scalar type"),
         };
         let ty = if element.shape.is_list() {
@@ -323,7 +387,10 @@ impl<'a> Emitter<'a> {
             // A response may leave out an empty list.
             serde_args.push(quote!(default));
         }
-        let rules = self.rules(element, siblings, message);
+        let rules = match form {
+            Form::Wire => self.rules(element, siblings, message),
+            Form::Register => self.disclose_rules(element, siblings, message),
+        };
         quote! {
             #doc
             #[serde(#(#serde_args),*)]
@@ -341,12 +408,8 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    fn scalar_type(
-        &mut self,
-        element: &Element,
-        scalar: ScalarType,
-        direction: Direction,
-    ) -> TokenStream {
+    fn scalar_type(&mut self, element: &Element, scalar: ScalarType, direction: Direction, form: Form) -> TokenStream {
+        let codesets = form.codesets();
         if let Some(codeset) = self.codeset(element) {
             return match &codeset.content {
                 CodesetContent::Standard(standard) => match standard.value {
@@ -356,9 +419,9 @@ impl<'a> Emitter<'a> {
                 CodesetContent::Listed(_) => {
                     let name = names::type_name(&codeset.id.value);
                     match direction {
-                        Direction::Request => quote!(super::codesets::#name),
+                        Direction::Request => quote!(#codesets::#name),
                         Direction::Response => {
-                            quote!(::pcr_runtime::Lenient<super::codesets::#name>)
+                            quote!(::pcr_runtime::Lenient<#codesets::#name>)
                         }
                     }
                 }
@@ -390,7 +453,8 @@ impl<'a> Emitter<'a> {
     }
 
     /// An expression for a codeset value of `element`'s type.
-    fn code_expr(&self, element: &Element, code: &str, direction: Direction) -> TokenStream {
+    fn code_expr(&self, element: &Element, code: &str, direction: Direction, form: Form) -> TokenStream {
+        let codesets = form.codesets();
         if element.shape.scalar() == Some(ScalarType::Boolean) {
             return if code == "true" {
                 quote!(true)
@@ -409,9 +473,9 @@ impl<'a> Emitter<'a> {
             .unwrap_or_else(|| code.to_string());
         let variant = names::type_name(&canonical);
         match direction {
-            Direction::Request => quote!(super::codesets::#codeset_name::#variant),
+            Direction::Request => quote!(#codesets::#codeset_name::#variant),
             Direction::Response => {
-                quote!(::pcr_runtime::Lenient::Known(super::codesets::#codeset_name::#variant))
+                quote!(::pcr_runtime::Lenient::Known(#codesets::#codeset_name::#variant))
             }
         }
     }
@@ -441,7 +505,7 @@ impl<'a> Emitter<'a> {
                         continue;
                     };
                     let field = names::field(&target.json.value);
-                    let value = self.code_expr(target, &equals.value, direction);
+                    let value = self.code_expr(target, &equals.value, direction, Form::Wire);
                     rules.push(
                         quote!(#[pcr(required_if(field = #field, equals = #value, code = #code))]),
                     );
@@ -449,7 +513,7 @@ impl<'a> Emitter<'a> {
                 Check::AllowedValues(values) => {
                     let values = values
                         .iter()
-                        .map(|v| self.code_expr(element, &v.value, direction));
+                        .map(|v| self.code_expr(element, &v.value, direction, Form::Wire));
                     rules.push(quote!(#[pcr(allowed(values = [#(#values),*], code = #code))]));
                 }
                 Check::MinItems(min) => {
@@ -465,7 +529,7 @@ impl<'a> Emitter<'a> {
                     };
                     let field = names::field(&target.json.value);
                     let args = formats.iter().map(|(type_code, format)| {
-                        let value = self.code_expr(target, &type_code.value, direction);
+                        let value = self.code_expr(target, &type_code.value, direction, Form::Wire);
                         match format.value {
                             IdFormat::PersonalIdentityCode => {
                                 quote!(personal_identity_code = #value)
@@ -531,6 +595,140 @@ impl<'a> Emitter<'a> {
         rules
     }
 
+    /// The `#[derive(Disclose)]` rules of a register-side field, from its
+    /// markers and its "returned if" condition.
+    fn disclose_rules(&self, element: &'a Element, siblings: &'a [Element], message: &'a Message) -> Vec<TokenStream> {
+        let mut rules = Vec::new();
+        if element.register_side {
+            rules.push(quote!(#[pcr(register_side)]));
+            return rules;
+        }
+        let date = || match element.compared_date.as_ref().map(|d| &d.value) {
+            Some(ComparedDate::Element(name)) if element.shape == Shape::GroupList => {
+                let field = names::field(name);
+                quote!(item_date = #field)
+            }
+            Some(ComparedDate::Element(name)) => {
+                let field = names::field(name);
+                quote!(date = #field)
+            }
+            Some(ComparedDate::ItSelf) | None => quote!(date = self),
+        };
+        for marker in &element.markers {
+            rules.push(match marker.value {
+                Marker::Asterisk => quote!(#[pcr(withheld_in_payment_plan)]),
+                Marker::One => {
+                    let date = date();
+                    quote!(#[pcr(withheld_before_added(#date))])
+                }
+                Marker::Two => {
+                    let date = date();
+                    quote!(#[pcr(withheld_unless_after_added(#date))])
+                }
+            });
+        }
+        let condition = element.presence.as_ref().and_then(|p| p.returned_if.as_ref());
+        if let Some(condition) = condition {
+            match &condition.value {
+                Condition::Equals { element: path, value } => {
+                    if let Some((field, target, nested)) = self.resolve(siblings, &path.value) {
+                        let mut value = self.code_expr(target, &value.value, Direction::Response, Form::Register);
+                        if nested && (self.optional(target, message) || target.register_side) {
+                            value = quote!(::core::option::Option::Some(#value));
+                        }
+                        rules.push(quote!(#[pcr(returned_if(field = #field, equals = #value))]));
+                    }
+                }
+                Condition::In { element: path, values } | Condition::NotIn { element: path, values } => {
+                    if let Some((field, target, _)) = self.resolve(siblings, &path.value) {
+                        let values = values
+                            .iter()
+                            .map(|v| self.code_expr(target, &v.value, Direction::Response, Form::Register));
+                        let kind = if matches!(condition.value, Condition::In { .. }) {
+                            quote!(in)
+                        } else {
+                            quote!(not_in)
+                        };
+                        rules.push(quote!(#[pcr(returned_if(field = #field, #kind = [#(#values),*]))]));
+                    }
+                }
+                Condition::WithinYearsAfter { element: path, years } => {
+                    let years = proc_macro2::Literal::u32_unsuffixed(years.value);
+                    let parts: Vec<&str> = path.value.split('.').collect();
+                    // `periods.endDate` on the list `periods`: each item by its date.
+                    let date = match parts.as_slice() {
+                        [list, item] if *list == element.json.value => {
+                            let field = names::field(item);
+                            quote!(item_date = #field)
+                        }
+                        [sibling] => {
+                            let field = names::field(sibling);
+                            quote!(date = #field)
+                        }
+                        _ => return rules,
+                    };
+                    rules.push(quote!(#[pcr(returned_within_years(#date, years = #years))]));
+                }
+                Condition::ReaderIs { element: id } => {
+                    let field = names::field(&id.value);
+                    rules.push(quote!(#[pcr(returned_to_reader(id = #field))]));
+                }
+                Condition::Reported => {}
+            }
+        }
+        if matches!(element.shape, Shape::Group | Shape::GroupList) {
+            rules.push(quote!(#[pcr(nested)]));
+        }
+        rules
+    }
+
+    /// A condition's element, relative to the group: the field path for the
+    /// derive (`a` or `a.b`), the element, and whether it is a group's.
+    fn resolve(&self, siblings: &'a [Element], path: &str) -> Option<(TokenStream, &'a Element, bool)> {
+        let mut parts = path.split('.');
+        let first_name = parts.next()?;
+        let first = siblings.iter().find(|e| e.json.value == first_name)?;
+        let first_field = names::field(&first.json.value);
+        match parts.next() {
+            None => Some((quote!(#first_field), first, false)),
+            Some(second) => {
+                let target = first.elements.iter().find(|e| e.json.value == second)?;
+                let second_field = names::field(second);
+                Some((quote!(#first_field.#second_field), target, true))
+            }
+        }
+    }
+
+    /// The flags of the `*` marker that this struct holds, directly or in a
+    /// group: where they stand, the loan's data is in a payment plan.
+    fn payment_plan_flags(&self, elements: &[Element]) -> Vec<TokenStream> {
+        let names: Vec<&str> = self
+            .spec
+            .footnote_markers
+            .iter()
+            .filter_map(|m| match &m.effect {
+                MarkerEffect::WithheldWhenAnyTrue(flags) => Some(flags),
+                MarkerEffect::WithheldWhenDate(_) => None,
+            })
+            .flatten()
+            .map(|f| f.value.as_str())
+            .collect();
+        let mut paths = Vec::new();
+        for name in names {
+            if let Some(flag) = elements.iter().find(|e| e.json.value == name) {
+                let field = names::field(&flag.json.value);
+                paths.push(quote!(#field));
+            }
+            for group in elements.iter().filter(|e| e.shape == Shape::Group) {
+                if group.elements.iter().any(|e| e.json.value == name) {
+                    let (group, field) = (names::field(&group.json.value), names::field(name));
+                    paths.push(quote!(#group.#field));
+                }
+            }
+        }
+        paths
+    }
+
     /// For each status whose body can be one of several messages, an enum
     /// that reads either without being told which (serde tries each in turn;
     /// every message requires a member the others lack).
@@ -562,4 +760,12 @@ impl<'a> Emitter<'a> {
         });
         quote!(#(#bodies)*)
     }
+}
+
+/// Whether any element withholds data: a marker, a "returned if" condition
+/// or register-side data.
+fn filters(elements: &[Element]) -> bool {
+    elements
+        .iter()
+        .any(|e| !e.markers.is_empty() || e.presence.is_some() || e.register_side || filters(&e.elements))
 }

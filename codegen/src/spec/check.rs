@@ -842,7 +842,20 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            Condition::Reader(_) | Condition::Reported => {}
+            Condition::ReaderIs { element: other } => {
+                if let Some(target) = self.sibling(other, place, path) {
+                    if target.shape != Shape::Scalar(ScalarType::String) {
+                        self.report(
+                            Kind::Inconsistent,
+                            other.pos,
+                            path,
+                            format!("`{}` holds the reader's ID code, so it is a String", other.value),
+                            None,
+                        );
+                    }
+                }
+            }
+            Condition::Reported => {}
         }
     }
 

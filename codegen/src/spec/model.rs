@@ -549,16 +549,11 @@ pub enum Condition {
         element: Spanned<String>,
         years: Spanned<u32>,
     },
-    /// Depends on who reads the extract.
-    Reader(Spanned<ReaderCondition>),
+    /// Shown only to the reader whose ID code the (register-side) element
+    /// holds.
+    ReaderIs { element: Spanned<String> },
     /// Returned when the register holds a value for it.
     Reported,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReaderCondition {
-    /// Only the borrower who denied the accuracy of the loan information.
-    BorrowerWhoDenied,
 }
 
 /// The date that a marker 1 or 2 compares.

@@ -1127,7 +1127,7 @@ impl Reader<'_> {
                 "in",
                 "not_in",
                 "within_years_after",
-                "reader",
+                "reader_is",
                 "reported",
             ],
         )?;
@@ -1136,7 +1136,7 @@ impl Reader<'_> {
             "in",
             "not_in",
             "within_years_after",
-            "reader",
+            "reader_is",
             "reported",
         ]
         .into_iter()
@@ -1148,7 +1148,7 @@ impl Reader<'_> {
                 node.pos,
                 path,
                 if kinds.is_empty() {
-                    "a condition needs one of `equals`, `in`, `not_in` (with `element`), `within_years_after`, `reader` or `reported`".to_string()
+                    "a condition needs one of `equals`, `in`, `not_in` (with `element`), `within_years_after`, `reader_is` or `reported`".to_string()
                 } else {
                     format!("a condition has one kind, this one has {}", kinds.join(" and "))
                 },
@@ -1189,11 +1189,9 @@ impl Reader<'_> {
                     years: self.req_u32(&f, "years")?,
                 }
             }
-            "reader" => Condition::Reader(self.req_name(
-                &fields,
-                "reader",
-                &[("borrower_who_denied", ReaderCondition::BorrowerWhoDenied)],
-            )?),
+            "reader_is" => Condition::ReaderIs {
+                element: self.req_str(&fields, "reader_is")?,
+            },
             _ => {
                 let reported = self.req_bool(&fields, "reported")?;
                 if !reported.value {
