@@ -153,7 +153,9 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
                     Ok(())
                 }
                 // #[derive(Disclose)]'s rules; that derive checks them.
-                key if crate::disclose::FIELD_KEYS.contains(&key) && key != "nested" => skip_value(&meta),
+                key if crate::disclose::FIELD_KEYS.contains(&key) && key != "nested" => {
+                    skip_value(&meta)
+                }
                 "required" | "required_if" | "allowed" | "min_items" | "range" | "fixed"
                 | "max_chars" | "charset" | "id_code" | "stage" => {
                     if let Some(rule) = rule(cx, &meta, key)? {

@@ -154,17 +154,26 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
         Data::Struct(data) => match &data.fields {
             Fields::Named(named) => named.named.iter().map(|f| field(&cx, f)).collect(),
             _ => {
-                cx.error_spanned_by(&input.ident, "derive(Disclose) needs a struct with named fields");
+                cx.error_spanned_by(
+                    &input.ident,
+                    "derive(Disclose) needs a struct with named fields",
+                );
                 Vec::new()
             }
         },
         _ => {
-            cx.error_spanned_by(&input.ident, "derive(Disclose) needs a struct with named fields");
+            cx.error_spanned_by(
+                &input.ident,
+                "derive(Disclose) needs a struct with named fields",
+            );
             Vec::new()
         }
     };
     if into.is_none() && matches!(input.data, Data::Struct(_)) {
-        cx.error_spanned_by(&input.ident, "derive(Disclose) needs `#[pcr(disclose(into = WireType))]`: the type the reader gets");
+        cx.error_spanned_by(
+            &input.ident,
+            "derive(Disclose) needs `#[pcr(disclose(into = WireType))]`: the type the reader gets",
+        );
     }
     check(&cx, &fields, &flags);
     if let Err(errors) = cx.check() {
@@ -324,7 +333,9 @@ fn check(cx: &Ctxt, fields: &[Field], flags: &[Vec<Ident>]) {
         for (key, rule) in &field.rules {
             let list = field.shape.is_list();
             let field_level = match rule {
-                Rule::BeforeAdded(DateRef::Item(item)) | Rule::UnlessAfterAdded(DateRef::Item(item)) | Rule::WithinYears(DateRef::Item(item), _) => {
+                Rule::BeforeAdded(DateRef::Item(item))
+                | Rule::UnlessAfterAdded(DateRef::Item(item))
+                | Rule::WithinYears(DateRef::Item(item), _) => {
                     if !(list && field.nested) {
                         cx.error_spanned_by(item, "`item_date` needs a `nested` list of groups");
                     }
@@ -332,11 +343,17 @@ fn check(cx: &Ctxt, fields: &[Field], flags: &[Vec<Ident>]) {
                 }
                 Rule::ReturnedIf(path, _) => {
                     if !exists(&path[0]) {
-                        cx.error_spanned_by(&path[0], format!("no field `{}` in this struct", path[0]));
+                        cx.error_spanned_by(
+                            &path[0],
+                            format!("no field `{}` in this struct", path[0]),
+                        );
                     }
                     true
                 }
-                Rule::BeforeAdded(DateRef::Sibling(s)) | Rule::UnlessAfterAdded(DateRef::Sibling(s)) | Rule::WithinYears(DateRef::Sibling(s), _) | Rule::ToReader(s) => {
+                Rule::BeforeAdded(DateRef::Sibling(s))
+                | Rule::UnlessAfterAdded(DateRef::Sibling(s))
+                | Rule::WithinYears(DateRef::Sibling(s), _)
+                | Rule::ToReader(s) => {
                     if !exists(s) {
                         cx.error_spanned_by(s, format!("no field `{s}` in this struct"));
                     }
@@ -345,10 +362,19 @@ fn check(cx: &Ctxt, fields: &[Field], flags: &[Vec<Ident>]) {
                 _ => true,
             };
             if field_level && !field.shape.is_option() {
-                cx.error_spanned_by(key, format!("`{key}` may withhold `{}`, so it must be an `Option`", field.member));
+                cx.error_spanned_by(
+                    key,
+                    format!(
+                        "`{key}` may withhold `{}`, so it must be an `Option`",
+                        field.member
+                    ),
+                );
             }
             if field.register_side {
-                cx.error_spanned_by(key, "a `register_side` field is never disclosed; it takes no disclosure rule");
+                cx.error_spanned_by(
+                    key,
+                    "a `register_side` field is never disclosed; it takes no disclosure rule",
+                );
             }
         }
     }
@@ -362,9 +388,21 @@ fn date_expr(date: &DateRef, member: &Ident, item: &TokenStream) -> TokenStream 
     }
 }
 
-fn expand(input: &DeriveInput, krate: &syn::Path, into: &syn::Path, fields: &[Field], flags: &[Vec<Ident>]) -> TokenStream {
+fn expand(
+    input: &DeriveInput,
+    krate: &syn::Path,
+    into: &syn::Path,
+    fields: &[Field],
+    flags: &[Vec<Ident>],
+) -> TokenStream {
     let ident = &input.ident;
-    let shape_of = |name: &Ident| fields.iter().find(|f| f.member == name).map(|f| f.shape).unwrap_or(Shape::Plain);
+    let shape_of = |name: &Ident| {
+        fields
+            .iter()
+            .find(|f| f.member == name)
+            .map(|f| f.shape)
+            .unwrap_or(Shape::Plain)
+    };
     let flag_checks = flags.iter().map(|path| {
         let first = &path[0];
         match (path.get(1), shape_of(first).is_option()) {
@@ -375,8 +413,20 @@ fn expand(input: &DeriveInput, krate: &syn::Path, into: &syn::Path, fields: &[Fi
             (Some(leaf), false) => quote!(#krate::disclosure::Flag::is_true(&self.#first.#leaf)),
         }
     });
+    // Each field is disclosed into a binding of its own, in declaration
+    // order, so a condition on an earlier field reads what the reader sees
+    // of it: a group chosen by a withheld loan type is withheld too, and
+    // does not give the type away.
+    let binding = |name: &Ident| quote::format_ident!("__disclosed_{}", name);
+    let disclosed: Vec<&Ident> = fields
+        .iter()
+        .filter(|f| !f.register_side)
+        .map(|f| f.member)
+        .collect();
     let outputs = fields.iter().filter(|f| !f.register_side).map(|field| {
         let member = field.member;
+        let position = disclosed.iter().position(|m| *m == member).expect("a disclosed field");
+        let earlier = &disclosed[..position];
         let item = quote!(__item);
         // Items of a list kept by their own dates.
         let item_keeps: Vec<TokenStream> = field
@@ -441,15 +491,23 @@ fn expand(input: &DeriveInput, krate: &syn::Path, into: &syn::Path, fields: &[Fi
                     }
                     Rule::ReturnedIf(path, condition) => {
                         let first = &path[0];
+                        // What the reader sees of an earlier field; the
+                        // register's value of the field itself or a later one.
+                        let source = if earlier.contains(&first) {
+                            let disclosed = binding(first);
+                            quote!(#disclosed)
+                        } else {
+                            quote!(self.#first)
+                        };
                         // `Option<&T>` of the compared value: a field, or a
                         // field of a group field.
                         let value = match (path.get(1), shape_of(first).is_option()) {
-                            (None, true) => quote!(::core::option::Option::as_ref(&self.#first)),
-                            (None, false) => quote!(::core::option::Option::Some(&self.#first)),
+                            (None, true) => quote!(::core::option::Option::as_ref(&#source)),
+                            (None, false) => quote!(::core::option::Option::Some(&#source)),
                             (Some(leaf), true) => quote! {
-                                ::core::option::Option::map(::core::option::Option::as_ref(&self.#first), |__g| &__g.#leaf)
+                                ::core::option::Option::map(::core::option::Option::as_ref(&#source), |__g| &__g.#leaf)
                             },
-                            (Some(leaf), false) => quote!(::core::option::Option::Some(&self.#first.#leaf)),
+                            (Some(leaf), false) => quote!(::core::option::Option::Some(&#source.#leaf)),
                         };
                         let test = match condition {
                             Condition::Equals(v) => quote!(#krate::disclosure::equals(__v, &(#v))),
@@ -463,13 +521,18 @@ fn expand(input: &DeriveInput, krate: &syn::Path, into: &syn::Path, fields: &[Fi
                 })
             })
             .collect();
+        let name = binding(member);
         if withheld.is_empty() {
-            quote!(#member: #base,)
+            quote!(let #name = #base;)
         } else {
             quote! {
-                #member: if #(#withheld)||* { ::core::option::Option::None } else { #base },
+                let #name = if #(#withheld)||* { ::core::option::Option::None } else { #base };
             }
         }
+    });
+    let assignments = disclosed.iter().map(|member| {
+        let name = binding(member);
+        quote!(#member: #name,)
     });
     quote! {
         #[automatically_derived]
@@ -480,8 +543,9 @@ fn expand(input: &DeriveInput, krate: &syn::Path, into: &syn::Path, fields: &[Fi
                 let __scope = #krate::disclosure::Scope {
                     in_payment_plan: __scope.in_payment_plan #(|| #flag_checks)*,
                 };
+                #(#outputs)*
                 #into {
-                    #(#outputs)*
+                    #(#assignments)*
                 }
             }
         }

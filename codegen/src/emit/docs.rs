@@ -201,7 +201,10 @@ fn condition_text(condition: &Condition) -> String {
             years.value, element.value
         ),
         Condition::ReaderIs { element } => {
-            format!("shown only to the reader whose ID code `{}` holds", element.value)
+            format!(
+                "shown only to the reader whose ID code `{}` holds",
+                element.value
+            )
         }
         Condition::Reported => "returned when the register holds a value".to_string(),
     }

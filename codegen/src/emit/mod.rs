@@ -17,8 +17,8 @@ use quote::{format_ident, quote};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::spec::{
-    CharClass, Check, CodesetContent, ComparedDate, Condition, Direction, Element, IdFormat, Marker,
-    MarkerEffect, Message, Required, ScalarType, Shape, Spec, Stage, Standard,
+    CharClass, Check, CodesetContent, ComparedDate, Condition, Direction, Element, IdFormat,
+    Marker, MarkerEffect, Message, Required, ScalarType, Shape, Spec, Stage, Standard,
 };
 
 /// One generated source file.
@@ -208,7 +208,9 @@ impl<'a> Emitter<'a> {
             elements: &message.elements,
         };
         self.collect_structs(root, message, Form::Wire, &mut taken, &mut structs);
-        let register = if message.direction.value == Direction::Response && filters(&message.elements) {
+        let register = if message.direction.value == Direction::Response
+            && filters(&message.elements)
+        {
             let mut register_structs = Vec::new();
             let mut taken = BTreeSet::new();
             taken.insert("Message".to_string());
@@ -217,7 +219,13 @@ impl<'a> Emitter<'a> {
                 docs: docs::message(self.spec, message),
                 elements: &message.elements,
             };
-            self.collect_structs(root, message, Form::Register, &mut taken, &mut register_structs);
+            self.collect_structs(
+                root,
+                message,
+                Form::Register,
+                &mut taken,
+                &mut register_structs,
+            );
             let doc = docs::attrs(&[
                 format!("The register-side form of `{}`: what the register holds, with the dates the footnote markers compare.", message.id.value),
                 "`pcr_runtime::Disclose::disclose` gives the wire form a reader may see; register-side data never reaches it.".to_string(),
@@ -254,7 +262,11 @@ impl<'a> Emitter<'a> {
     ) {
         let mut children = Vec::new();
         let mut fields = Vec::new();
-        for element in def.elements.iter().filter(|e| form == Form::Register || !e.register_side) {
+        for element in def
+            .elements
+            .iter()
+            .filter(|e| form == Form::Register || !e.register_side)
+        {
             let group_name = if matches!(element.shape, Shape::Group | Shape::GroupList) {
                 let mut name = names::type_name(&element.json.value).to_string();
                 if taken.contains(&name) {
@@ -408,7 +420,13 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    fn scalar_type(&mut self, element: &Element, scalar: ScalarType, direction: Direction, form: Form) -> TokenStream {
+    fn scalar_type(
+        &mut self,
+        element: &Element,
+        scalar: ScalarType,
+        direction: Direction,
+        form: Form,
+    ) -> TokenStream {
         let codesets = form.codesets();
         if let Some(codeset) = self.codeset(element) {
             return match &codeset.content {
@@ -453,7 +471,13 @@ impl<'a> Emitter<'a> {
     }
 
     /// An expression for a codeset value of `element`'s type.
-    fn code_expr(&self, element: &Element, code: &str, direction: Direction, form: Form) -> TokenStream {
+    fn code_expr(
+        &self,
+        element: &Element,
+        code: &str,
+        direction: Direction,
+        form: Form,
+    ) -> TokenStream {
         let codesets = form.codesets();
         if element.shape.scalar() == Some(ScalarType::Boolean) {
             return if code == "true" {
@@ -597,7 +621,12 @@ impl<'a> Emitter<'a> {
 
     /// The `#[derive(Disclose)]` rules of a register-side field, from its
     /// markers and its "returned if" condition.
-    fn disclose_rules(&self, element: &'a Element, siblings: &'a [Element], message: &'a Message) -> Vec<TokenStream> {
+    fn disclose_rules(
+        &self,
+        element: &'a Element,
+        siblings: &'a [Element],
+        message: &'a Message,
+    ) -> Vec<TokenStream> {
         let mut rules = Vec::new();
         if element.register_side {
             rules.push(quote!(#[pcr(register_side)]));
@@ -627,32 +656,55 @@ impl<'a> Emitter<'a> {
                 }
             });
         }
-        let condition = element.presence.as_ref().and_then(|p| p.returned_if.as_ref());
+        let condition = element
+            .presence
+            .as_ref()
+            .and_then(|p| p.returned_if.as_ref());
         if let Some(condition) = condition {
             match &condition.value {
-                Condition::Equals { element: path, value } => {
+                Condition::Equals {
+                    element: path,
+                    value,
+                } => {
                     if let Some((field, target, nested)) = self.resolve(siblings, &path.value) {
-                        let mut value = self.code_expr(target, &value.value, Direction::Response, Form::Register);
+                        let mut value = self.code_expr(
+                            target,
+                            &value.value,
+                            Direction::Response,
+                            Form::Register,
+                        );
                         if nested && (self.optional(target, message) || target.register_side) {
                             value = quote!(::core::option::Option::Some(#value));
                         }
                         rules.push(quote!(#[pcr(returned_if(field = #field, equals = #value))]));
                     }
                 }
-                Condition::In { element: path, values } | Condition::NotIn { element: path, values } => {
+                Condition::In {
+                    element: path,
+                    values,
+                }
+                | Condition::NotIn {
+                    element: path,
+                    values,
+                } => {
                     if let Some((field, target, _)) = self.resolve(siblings, &path.value) {
-                        let values = values
-                            .iter()
-                            .map(|v| self.code_expr(target, &v.value, Direction::Response, Form::Register));
+                        let values = values.iter().map(|v| {
+                            self.code_expr(target, &v.value, Direction::Response, Form::Register)
+                        });
                         let kind = if matches!(condition.value, Condition::In { .. }) {
                             quote!(in)
                         } else {
                             quote!(not_in)
                         };
-                        rules.push(quote!(#[pcr(returned_if(field = #field, #kind = [#(#values),*]))]));
+                        rules.push(
+                            quote!(#[pcr(returned_if(field = #field, #kind = [#(#values),*]))]),
+                        );
                     }
                 }
-                Condition::WithinYearsAfter { element: path, years } => {
+                Condition::WithinYearsAfter {
+                    element: path,
+                    years,
+                } => {
                     let years = proc_macro2::Literal::u32_unsuffixed(years.value);
                     let parts: Vec<&str> = path.value.split('.').collect();
                     // `periods.endDate` on the list `periods`: each item by its date.
@@ -684,7 +736,11 @@ impl<'a> Emitter<'a> {
 
     /// A condition's element, relative to the group: the field path for the
     /// derive (`a` or `a.b`), the element, and whether it is a group's.
-    fn resolve(&self, siblings: &'a [Element], path: &str) -> Option<(TokenStream, &'a Element, bool)> {
+    fn resolve(
+        &self,
+        siblings: &'a [Element],
+        path: &str,
+    ) -> Option<(TokenStream, &'a Element, bool)> {
         let mut parts = path.split('.');
         let first_name = parts.next()?;
         let first = siblings.iter().find(|e| e.json.value == first_name)?;
@@ -765,7 +821,7 @@ impl<'a> Emitter<'a> {
 /// Whether any element withholds data: a marker, a "returned if" condition
 /// or register-side data.
 fn filters(elements: &[Element]) -> bool {
-    elements
-        .iter()
-        .any(|e| !e.markers.is_empty() || e.presence.is_some() || e.register_side || filters(&e.elements))
+    elements.iter().any(|e| {
+        !e.markers.is_empty() || e.presence.is_some() || e.register_side || filters(&e.elements)
+    })
 }

@@ -849,7 +849,10 @@ impl<'a> Checker<'a> {
                             Kind::Inconsistent,
                             other.pos,
                             path,
-                            format!("`{}` holds the reader's ID code, so it is a String", other.value),
+                            format!(
+                                "`{}` holds the reader's ID code, so it is a String",
+                                other.value
+                            ),
                             None,
                         );
                     }
