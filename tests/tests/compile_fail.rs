@@ -7,3 +7,9 @@ fn validate_derive_errors() {
     let cases = trybuild::TestCases::new();
     cases.compile_fail("ui/validate/*.rs");
 }
+
+#[test]
+fn disclose_derive_errors() {
+    let cases = trybuild::TestCases::new();
+    cases.compile_fail("ui/disclose/*.rs");
+}

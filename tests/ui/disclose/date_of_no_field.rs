@@ -1,0 +1,14 @@
+use pcr_runtime::Disclose;
+
+struct Wire {
+    amount: Option<u32>,
+}
+
+#[derive(Disclose)]
+#[pcr(disclose(into = Wire))]
+struct Loan {
+    #[pcr(withheld_before_added(date = amount_date))]
+    amount: Option<u32>,
+}
+
+fn main() {}
