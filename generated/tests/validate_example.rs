@@ -6,32 +6,13 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-/// The example's binary, built (or found fresh) by cargo first, so the
-/// test never runs a stale one.
+mod common;
+
+use common::fixture;
+
 fn example() -> PathBuf {
     static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    BUILT
-        .get_or_init(|| {
-            let mut cargo = Command::new(env!("CARGO"));
-            cargo.args(["build", "-q", "-p", "pcr-models", "--example", "validate"]);
-            if !cfg!(debug_assertions) {
-                cargo.arg("--release");
-            }
-            let status = cargo.status().expect("cargo runs");
-            assert!(status.success(), "building the example failed");
-            let exe = std::env::current_exe().unwrap();
-            let dir = exe
-                .parent()
-                .and_then(|deps| deps.parent())
-                .expect("target/<profile>/deps");
-            dir.join("examples")
-                .join(format!("validate{}", std::env::consts::EXE_SUFFIX))
-        })
-        .clone()
-}
-
-fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"))
+    BUILT.get_or_init(|| common::example("validate")).clone()
 }
 
 fn run(args: &[&str]) -> Output {
