@@ -7,10 +7,14 @@
 //! - [`emit::emit`] turns a checked spec into Rust source; [`Builder`] does
 //!   it all from a build script.
 //!
-//! The command-line tool `pcr-codegen` wraps these (`check`, `generate`).
+//! - [`diff::diff`] compares two specs and says what each change breaks.
+//!
+//! The command-line tool `pcr-codegen` wraps these (`check`, `generate`,
+//! `diff`).
 
 mod builder;
 pub mod diagnostic;
+pub mod diff;
 pub mod emit;
 pub mod spec;
 

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use pcr_codegen::{emit, spec, write_if_changed, Summary, DEFAULT_OUT, DEFAULT_SPEC};
 
@@ -27,6 +27,22 @@ enum Command {
         /// The spec file [default: spec/credit-register-extract/v1.4.yaml]
         spec: Option<PathBuf>,
     },
+    /// Lists what changed from one spec to another and what each change breaks.
+    ///
+    /// Exit codes: 0 done, 1 `--fail-on breaking` found a breaking change,
+    /// 2 a usage error or a spec with errors.
+    Diff {
+        /// The older spec
+        old: PathBuf,
+        /// The newer spec
+        new: PathBuf,
+        /// How to print the changes
+        #[arg(long, value_enum, default_value_t = Format::Markdown)]
+        format: Format,
+        /// Exit 1 when a change breaks request senders or response readers
+        #[arg(long, value_enum, default_value_t = FailOn::Never)]
+        fail_on: FailOn,
+    },
     /// Generates the Rust models of a spec; rewrites only files whose content changed.
     Generate {
         /// The spec file [default: spec/credit-register-extract/v1.4.yaml]
@@ -38,10 +54,32 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// For a pull-request review, breaking changes first
+    Markdown,
+    /// `changes[]` and `summary`, as README.md documents
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    /// Always exit 0 when both specs are valid
+    Never,
+    /// Exit 1 when a change breaks request senders or response readers
+    Breaking,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { spec } => check(&spec.unwrap_or_else(|| in_workspace(DEFAULT_SPEC))),
+        Command::Diff {
+            old,
+            new,
+            format,
+            fail_on,
+        } => diff(&old, &new, format, fail_on),
         Command::Generate { spec, out } => generate(
             &spec.unwrap_or_else(|| in_workspace(DEFAULT_SPEC)),
             &out.unwrap_or_else(|| in_workspace(DEFAULT_OUT)),
@@ -104,5 +142,29 @@ fn check(path: &Path) -> ExitCode {
             eprintln!("{diagnostics}");
             ExitCode::from(1)
         }
+    }
+}
+
+fn diff(old: &Path, new: &Path, format: Format, fail_on: FailOn) -> ExitCode {
+    let (old, new) = match (spec::load(old), spec::load(new)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (old, new) => {
+            for diagnostics in [old.err(), new.err()].into_iter().flatten() {
+                eprintln!("{diagnostics}");
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let diff = pcr_codegen::diff::diff(&old, &new);
+    match format {
+        Format::Markdown => print!("{}", diff.markdown()),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&diff.json()).expect("the diff is JSON")
+        ),
+    }
+    match fail_on {
+        FailOn::Breaking if diff.breaking() => ExitCode::from(1),
+        _ => ExitCode::SUCCESS,
     }
 }

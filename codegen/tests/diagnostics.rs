@@ -201,12 +201,19 @@ fn permissible_text_disagrees_with_codeset() {
 }
 
 #[test]
-fn required_if_on_a_required_element() {
+fn required_if_on_an_optional_element() {
     case(
-        "required_if_on_p",
-        &planted("required: E", "required: P"),
+        "required_if_on_v",
+        &planted("required: E", "required: V"),
         &[Kind::Inconsistent],
     );
+}
+
+#[test]
+fn required_if_on_a_required_element_is_redundant_not_wrong() {
+    let text = planted("required: E", "required: P");
+    let spec = load_str("case.yaml", &text).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(spec.messages[0].elements[1].json.value, "countryCode");
 }
 
 #[test]

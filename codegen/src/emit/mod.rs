@@ -525,6 +525,11 @@ impl<'a> Emitter<'a> {
                     element: other,
                     equals,
                 } => {
+                    // A required (P) field is always present: the rule adds
+                    // nothing the type does not already say.
+                    if !self.optional(element, message) {
+                        continue;
+                    }
                     let Some(target) = sibling(&other.value) else {
                         continue;
                     };

@@ -578,14 +578,13 @@ impl<'a> Checker<'a> {
                 "a conditionally required (E) element needs a rule saying when it is required".to_string(),
                 Some("add a rule with `required_if: {element: SIBLING, equals: VALUE}` and its `error`".to_string()),
             ),
-            Some(required) if required.value != Required::E && has_required_if => self.report(
+            // P with a `required_if` rule is redundant (it is always
+            // required), V with one contradicts itself.
+            Some(required) if required.value == Required::V && has_required_if => self.report(
                 Kind::Inconsistent,
                 required.pos,
                 &element.path,
-                format!(
-                    "the element has a `required_if` rule but is marked {:?}, not E",
-                    required.value
-                ),
+                "the element has a `required_if` rule but is marked V (optional), not E".to_string(),
                 Some("an element that is required only sometimes is E".to_string()),
             ),
             None if has_required_if => self.report(

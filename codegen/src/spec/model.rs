@@ -387,6 +387,9 @@ pub struct Element {
     /// Held by the register but never part of a serialized message: a date
     /// that a marker compares.
     pub register_side: bool,
+    /// The JSON name the element had in the previous document version, when
+    /// it was renamed (for `pcr-codegen diff`).
+    pub renamed_from: Option<Spanned<String>>,
     pub source: Vec<Source>,
     pub decisions: Vec<Decision>,
     pub elements: Vec<Element>,

@@ -898,6 +898,7 @@ impl Reader<'_> {
                 .and_then(|node| self.presence(node, &fields.path("presence"))),
             markers,
             compared_date,
+            renamed_from: self.opt_str(&fields, "renamed_from"),
             register_side: self
                 .opt_bool(&fields, "register_side")
                 .is_some_and(|b| b.value),
@@ -1292,6 +1293,7 @@ const ELEMENT_KEYS: &[&str] = &[
     "markers",
     "compared_date",
     "register_side",
+    "renamed_from",
     "source",
     "decisions",
     "elements",
