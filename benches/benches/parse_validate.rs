@@ -1,0 +1,63 @@
+//! Parse and validate the same inputs four ways: serde alone (the floor),
+//! pcr-models, hand-written garde structs, and a JSON Schema.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use pcr_benches::{
+    context, floor, garde, garde_models, inputs, json_schema, ours, schema, validator,
+};
+use pcr_models::{extract, request};
+
+fn requests(c: &mut Criterion) {
+    let ctx = context();
+    let schema = validator(&schema::request());
+    let mut group = c.benchmark_group("request");
+    for valid in [true, false] {
+        let text = inputs::request(valid);
+        let name = if valid { "valid" } else { "errors" };
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new("a-serde-floor", name), &text, |b, t| {
+            b.iter(|| floor::<request::Message>(black_box(t)))
+        });
+        group.bench_with_input(BenchmarkId::new("b-pcr-models", name), &text, |b, t| {
+            b.iter(|| ours::<request::Message>(black_box(t), &ctx))
+        });
+        group.bench_with_input(BenchmarkId::new("c-garde", name), &text, |b, t| {
+            b.iter(|| garde::<garde_models::Request>(black_box(t)))
+        });
+        group.bench_with_input(BenchmarkId::new("d-jsonschema", name), &text, |b, t| {
+            b.iter(|| json_schema::<request::Message>(&schema, black_box(t)))
+        });
+    }
+    group.finish();
+}
+
+fn extracts(c: &mut Criterion) {
+    let ctx = context();
+    let schema = validator(&schema::extract());
+    for loans in [1, 50] {
+        let mut group = c.benchmark_group(format!("extract-{loans}-loans"));
+        for valid in [true, false] {
+            let text = inputs::extract(loans, valid);
+            let name = if valid { "valid" } else { "errors" };
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::new("a-serde-floor", name), &text, |b, t| {
+                b.iter(|| floor::<extract::Message>(black_box(t)))
+            });
+            group.bench_with_input(BenchmarkId::new("b-pcr-models", name), &text, |b, t| {
+                b.iter(|| ours::<extract::Message>(black_box(t), &ctx))
+            });
+            group.bench_with_input(BenchmarkId::new("c-garde", name), &text, |b, t| {
+                b.iter(|| garde::<garde_models::Extract>(black_box(t)))
+            });
+            group.bench_with_input(BenchmarkId::new("d-jsonschema", name), &text, |b, t| {
+                b.iter(|| json_schema::<extract::Message>(&schema, black_box(t)))
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, requests, extracts);
+criterion_main!(benches);

@@ -1,0 +1,59 @@
+//! Benchmarks of the workspace, and what they compare against. The inputs
+//! and the contenders live here so tests can check that every contender
+//! judges every input the same way before the benchmarks time them.
+
+// The extract's schema is one deep `json!` literal.
+#![recursion_limit = "256"]
+
+pub mod garde_models;
+pub mod inputs;
+pub mod schema;
+
+use pcr_runtime::{Context, Stage, Validate};
+use serde::de::DeserializeOwned;
+
+/// A fixed context, so a run does not depend on the day.
+pub fn context() -> Context {
+    Context::new(
+        Stage::First,
+        time::Date::from_calendar_date(2024, time::Month::September, 2).unwrap(),
+    )
+}
+
+/// (a) The floor: serde alone into the generated structs.
+pub fn floor<T: DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_str(text).ok()
+}
+
+/// (b) Ours: the generated structs, read and validated.
+pub fn ours<T: DeserializeOwned + Validate>(text: &str, ctx: &Context) -> Result<T, usize> {
+    let value: T = serde_json::from_str(text).map_err(|_| 1usize)?;
+    value.validate(ctx).map_err(|errors| errors.len())?;
+    Ok(value)
+}
+
+/// (c) garde: hand-written structs, read and validated.
+pub fn garde<T: DeserializeOwned + garde::Validate<Context = ()>>(text: &str) -> Result<T, usize> {
+    let value: T = serde_json::from_str(text).map_err(|_| 1usize)?;
+    value.validate().map_err(|report| report.iter().count())?;
+    Ok(value)
+}
+
+/// (d) JSON Schema: a `Value` checked, then converted into the generated
+/// structs.
+pub fn json_schema<T: DeserializeOwned>(
+    validator: &jsonschema::Validator,
+    text: &str,
+) -> Result<T, usize> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| 1usize)?;
+    let errors = validator.iter_errors(&value).count();
+    if errors > 0 {
+        return Err(errors);
+    }
+    serde_json::from_value(value).map_err(|_| 1usize)
+}
+
+/// A compiled validator for a schema.
+pub fn validator(schema: &serde_json::Value) -> jsonschema::Validator {
+    jsonschema::draft202012::new(schema).expect("a valid schema")
+}

@@ -1,0 +1,67 @@
+//! Before timing them, every contender must judge every input alike: the
+//! valid inputs pass, the inputs with errors fail, and the 50-loan extract
+//! is tens of kilobytes.
+
+use pcr_benches::{
+    context, floor, garde, garde_models, inputs, json_schema, ours, schema, validator,
+};
+use pcr_models::{extract, request};
+
+#[test]
+fn valid_inputs_pass_everywhere() {
+    let ctx = context();
+    let text = inputs::request(true);
+    assert!(floor::<request::Message>(&text).is_some());
+    assert!(ours::<request::Message>(&text, &ctx).is_ok());
+    assert!(garde::<garde_models::Request>(&text).is_ok());
+    assert!(json_schema::<request::Message>(&validator(&schema::request()), &text).is_ok());
+    for loans in [1, 50] {
+        let text = inputs::extract(loans, true);
+        assert!(floor::<extract::Message>(&text).is_some());
+        assert!(ours::<extract::Message>(&text, &ctx).is_ok(), "{loans}");
+        assert!(garde::<garde_models::Extract>(&text).is_ok(), "{loans}");
+        assert!(
+            json_schema::<extract::Message>(&validator(&schema::extract()), &text).is_ok(),
+            "{loans}"
+        );
+    }
+}
+
+#[test]
+fn inputs_with_errors_fail_everywhere_but_the_floor() {
+    let ctx = context();
+    let text = inputs::request(false);
+    assert!(
+        floor::<request::Message>(&text).is_some(),
+        "the errors are rule errors, not JSON errors"
+    );
+    assert_eq!(ours::<request::Message>(&text, &ctx).err(), Some(3));
+    assert!(garde::<garde_models::Request>(&text).is_err());
+    assert!(json_schema::<request::Message>(&validator(&schema::request()), &text).is_err());
+    for loans in [1, 50] {
+        let text = inputs::extract(loans, false);
+        assert!(floor::<extract::Message>(&text).is_some());
+        assert_eq!(
+            ours::<extract::Message>(&text, &ctx).err(),
+            Some(3),
+            "{loans}"
+        );
+        assert_eq!(
+            garde::<garde_models::Extract>(&text).err(),
+            Some(3),
+            "{loans}"
+        );
+        assert!(json_schema::<extract::Message>(&validator(&schema::extract()), &text).is_err());
+    }
+}
+
+#[test]
+fn input_sizes() {
+    assert!(
+        (250..=400).contains(&inputs::request(true).len()),
+        "{}",
+        inputs::request(true).len()
+    );
+    let big = inputs::extract(50, true).len();
+    assert!((10_000..100_000).contains(&big), "{big}");
+}
