@@ -35,7 +35,7 @@ fn loan(i: usize, register_side: bool) -> Value {
             "borrowersCount": 2,
             "currencyCode": "EUR",
             "defermentPeriods": [{"startDate": "2024-03-01", "endDate": "2024-08-31"}],
-            "paymentPlan": {"isInDebtArrangement": i % 10 == 0},
+            "paymentPlan": {"isInDebtArrangement": i.is_multiple_of(10)},
             "accuracyIsDenied": true,
             "lumpSumLoan": {
                 "repaymentMethod": "Balloon",
