@@ -146,20 +146,21 @@ pub fn make_personal_identity_code(birth: Date, sign: char, individual: u16) -> 
 /// );
 /// ```
 pub fn check_personal_identity_code(code: &str, today: Option<Date>) -> Result<Date, IdCodeError> {
-    let chars: Vec<char> = code.chars().map(|c| c.to_ascii_uppercase()).collect();
-    if chars.len() != 11 {
+    // Read into a fixed buffer: no allocation per code.
+    let Some(chars) = fixed::<11>(code) else {
         return Err(IdCodeError::Length {
             what: "personal identity code",
             expected: 11,
-            found: chars.len(),
+            found: code.chars().count(),
         });
-    }
+    };
+    let upper = |position: usize| chars[position].to_ascii_uppercase();
     let digits = |range: std::ops::Range<usize>| -> Result<u32, IdCodeError> {
         let mut value = 0;
         for position in range {
-            let digit = chars[position].to_digit(10).ok_or(IdCodeError::NotADigit {
+            let digit = upper(position).to_digit(10).ok_or(IdCodeError::NotADigit {
                 position,
-                found: chars[position],
+                found: upper(position),
             })?;
             value = value * 10 + digit;
         }
@@ -168,7 +169,8 @@ pub fn check_personal_identity_code(code: &str, today: Option<Date>) -> Result<D
     let day = digits(0..2)?;
     let month = digits(2..4)?;
     let yy = digits(4..6)?;
-    let start = century(chars[6]).ok_or(IdCodeError::CenturySign(chars[6]))?;
+    let sign = upper(6);
+    let start = century(sign).ok_or(IdCodeError::CenturySign(sign))?;
     let individual = digits(7..10)?;
     let year = start + yy as i32;
     let birth = Month::try_from(month as u8)
@@ -184,13 +186,24 @@ pub fn check_personal_identity_code(code: &str, today: Option<Date>) -> Result<D
         return Err(IdCodeError::IndividualNumber(individual as u16));
     }
     let expected = check_character(day * 10_000_000 + month * 100_000 + yy * 1_000 + individual);
-    if chars[10] != expected {
+    if upper(10) != expected {
         return Err(IdCodeError::CheckCharacter {
             expected,
-            found: chars[10],
+            found: upper(10),
         });
     }
     Ok(birth)
+}
+
+/// The characters of `code` if it has exactly `N`, on the stack.
+fn fixed<const N: usize>(code: &str) -> Option<[char; N]> {
+    let mut chars = ['\0'; N];
+    let mut count = 0;
+    for c in code.chars() {
+        *chars.get_mut(count)? = c;
+        count += 1;
+    }
+    (count == N).then_some(chars)
 }
 
 /// The weights of the seven digits of a Business ID.
@@ -212,23 +225,22 @@ const BUSINESS_ID_WEIGHTS: [u32; 7] = [7, 9, 10, 5, 8, 4, 2];
 /// assert_eq!(check_business_id("1001000-0"), Err(IdCodeError::NoValidCheckDigit));
 /// ```
 pub fn check_business_id(code: &str) -> Result<(), IdCodeError> {
-    let chars: Vec<char> = code.chars().collect();
-    if chars.len() != 9 {
+    let Some(chars) = fixed::<9>(code) else {
         return Err(IdCodeError::Length {
             what: "Business ID",
             expected: 9,
-            found: chars.len(),
+            found: code.chars().count(),
         });
-    }
+    };
     if chars[7] != '-' {
         return Err(IdCodeError::Separator { found: chars[7] });
     }
     let mut sum = 0;
     for (position, weight) in BUSINESS_ID_WEIGHTS.iter().enumerate() {
-        let digit = chars[position].to_digit(10).ok_or(IdCodeError::NotADigit {
-            position,
-            found: chars[position],
-        })?;
+        let found = chars[position];
+        let digit = found
+            .to_digit(10)
+            .ok_or(IdCodeError::NotADigit { position, found })?;
         sum += digit * weight;
     }
     let found = chars[8];
@@ -370,6 +382,28 @@ mod tests {
             check_personal_identity_code("13105x-308T", None),
             Err(IdCodeError::NotADigit { position: 5, .. })
         ));
+    }
+
+    #[test]
+    fn non_ascii_characters_are_reported_where_they_stand() {
+        assert_eq!(
+            check_personal_identity_code("13105Ä-308T", None),
+            Err(IdCodeError::NotADigit {
+                position: 5,
+                found: 'Ä'
+            })
+        );
+        assert_eq!(
+            check_personal_identity_code("131052Å308T", None),
+            Err(IdCodeError::CenturySign('Å'))
+        );
+        assert_eq!(
+            check_business_id("073754Ö-2"),
+            Err(IdCodeError::NotADigit {
+                position: 6,
+                found: 'Ö'
+            })
+        );
     }
 
     #[test]

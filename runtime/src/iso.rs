@@ -66,11 +66,18 @@ impl FromStr for CountryCode {
             what: "a 2-letter country code according to ISO 3166",
             found: s.to_string(),
         };
-        let upper = s.to_ascii_uppercase();
-        if upper.len() != 2 || is_user_assigned(&upper) {
+        // Upper-case on the stack: no allocation per code.
+        let mut upper = [0u8; 2];
+        if s.len() != 2 || !s.is_ascii() {
             return Err(unknown());
         }
-        iso3166_static::Alpha2::from_str(&upper)
+        upper.copy_from_slice(s.as_bytes());
+        upper.make_ascii_uppercase();
+        let upper = std::str::from_utf8(&upper).expect("ASCII");
+        if is_user_assigned(upper) {
+            return Err(unknown());
+        }
+        iso3166_static::Alpha2::from_str(upper)
             .map(CountryCode)
             .map_err(|_| unknown())
     }
@@ -88,12 +95,20 @@ impl FromStr for CurrencyCode {
     type Err = UnknownIsoCode;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        iso_currency::Currency::from_code(&s.to_ascii_uppercase())
+        let unknown = || UnknownIsoCode {
+            what: "a 3-letter currency code according to ISO 4217",
+            found: s.to_string(),
+        };
+        // Upper-case on the stack: no allocation per code.
+        let mut upper = [0u8; 3];
+        if s.len() != 3 || !s.is_ascii() {
+            return Err(unknown());
+        }
+        upper.copy_from_slice(s.as_bytes());
+        upper.make_ascii_uppercase();
+        iso_currency::Currency::from_code(std::str::from_utf8(&upper).expect("ASCII"))
             .map(CurrencyCode)
-            .ok_or_else(|| UnknownIsoCode {
-                what: "a 3-letter currency code according to ISO 4217",
-                found: s.to_string(),
-            })
+            .ok_or_else(unknown)
     }
 }
 
