@@ -57,6 +57,13 @@ fn inputs_with_errors_fail_everywhere_but_the_floor() {
 
 #[test]
 fn input_sizes() {
+    for (name, text) in [
+        ("request", inputs::request(true)),
+        ("extract, 1 loan", inputs::extract(1, true)),
+        ("extract, 50 loans", inputs::extract(50, true)),
+    ] {
+        eprintln!("{name}: {} bytes", text.len());
+    }
     assert!(
         (250..=400).contains(&inputs::request(true).len()),
         "{}",
