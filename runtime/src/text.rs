@@ -24,12 +24,42 @@ impl CharClass {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CharSet {
     classes: &'static [CharClass],
+    /// Bit `n` is set when ASCII character `n` is in the set: almost every
+    /// character checked is ASCII, and this makes it one bit test.
+    /// (Measured with callgrind: the class-by-class scan was 38 % of the
+    /// instructions of reading and validating a request.)
+    ascii: u128,
 }
 
 impl CharSet {
     /// A set of these classes.
     pub const fn new(classes: &'static [CharClass]) -> Self {
-        CharSet { classes }
+        let mut ascii = 0u128;
+        let mut i = 0;
+        while i < classes.len() {
+            match classes[i] {
+                CharClass::Range(from, to) => {
+                    let mut c = from as u32;
+                    while c <= to as u32 && c < 128 {
+                        ascii |= 1 << c;
+                        c += 1;
+                    }
+                }
+                CharClass::Chars(chars) => {
+                    let bytes = chars.as_bytes();
+                    let mut j = 0;
+                    while j < bytes.len() {
+                        // The bytes of a multi-byte character are all >= 128.
+                        if bytes[j] < 128 {
+                            ascii |= 1 << bytes[j];
+                        }
+                        j += 1;
+                    }
+                }
+            }
+            i += 1;
+        }
+        CharSet { classes, ascii }
     }
 
     /// The classes of the set.
@@ -39,7 +69,11 @@ impl CharSet {
 
     /// Whether `c` is in the set.
     pub fn contains(&self, c: char) -> bool {
-        self.classes.iter().any(|class| class.contains(c))
+        if c.is_ascii() {
+            self.ascii & (1 << c as u32) != 0
+        } else {
+            self.classes.iter().any(|class| class.contains(c))
+        }
     }
 
     /// The first character of `text` outside the set, with its position in

@@ -62,3 +62,17 @@ fn comparison_ignores_letter_case() {
     assert!(eq_ignore_case("ÖLJY", "öljy"));
     assert!(!eq_ignore_case("Test", "Tests"));
 }
+
+#[test]
+fn the_ascii_fast_path_agrees_with_the_classes() {
+    for code in 0u32..0x3000 {
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        let by_class = REGISTER_CHARSET
+            .classes()
+            .iter()
+            .any(|class| class.contains(c));
+        assert_eq!(REGISTER_CHARSET.contains(c), by_class, "{c:?}");
+    }
+}
