@@ -910,24 +910,7 @@ impl<'a> Differ<'a> {
                 old.remove(&old_path).expect("present"),
                 new.remove(&new_path).expect("present"),
             );
-            let impact = by_direction(
-                n.message.direction.value,
-                if n.element.register_side {
-                    Impact::Unaffected
-                } else {
-                    Impact::Breaking
-                },
-            );
-            self.push(
-                new_path.clone(),
-                "element-renamed",
-                Some(old_path),
-                Some(new_path.clone()),
-                impact,
-                Semver::Major,
-                sections(&n.element.source),
-            );
-            self.element(&new_path, &o, &n);
+            self.relocated("element-renamed", old_path, new_path, &o, &n);
         }
         // Elements in both versions.
         let common: Vec<String> = new
@@ -960,24 +943,7 @@ impl<'a> Differ<'a> {
             let (Some(o), Some(n)) = (old.remove(&old_path), new.remove(&new_path)) else {
                 continue;
             };
-            let impact = by_direction(
-                n.message.direction.value,
-                if n.element.register_side {
-                    Impact::Unaffected
-                } else {
-                    Impact::Breaking
-                },
-            );
-            self.push(
-                new_path.clone(),
-                "element-moved",
-                Some(old_path),
-                Some(new_path.clone()),
-                impact,
-                Semver::Major,
-                sections(&n.element.source),
-            );
-            self.element(&new_path, &o, &n);
+            self.relocated("element-moved", old_path, new_path, &o, &n);
         }
         for (path, n) in new {
             let e = n.element;
@@ -1033,6 +999,33 @@ impl<'a> Differ<'a> {
                 sections(&e.source),
             );
         }
+    }
+
+    /// An element renamed or moved: the path changes for everyone who uses
+    /// it on the wire, then its other changes.
+    fn relocated(
+        &mut self,
+        kind: &'static str,
+        old_path: String,
+        new_path: String,
+        o: &Placed<'a>,
+        n: &Placed<'a>,
+    ) {
+        let impact = if n.element.register_side {
+            Impact::Unaffected
+        } else {
+            Impact::Breaking
+        };
+        self.push(
+            new_path.clone(),
+            kind,
+            Some(old_path),
+            Some(new_path.clone()),
+            by_direction(n.message.direction.value, impact),
+            Semver::Major,
+            sections(&n.element.source),
+        );
+        self.element(&new_path, o, n);
     }
 
     /// The changes of an element present in both versions.

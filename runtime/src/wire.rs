@@ -29,6 +29,36 @@ where
     deserializer.deserialize_str(TextVisitor(expecting, convert))
 }
 
+/// The `option` module of a wire format for `$ty`: the value, or null.
+macro_rules! option_module {
+    ($ty:ty) => {
+        /// The same format for an `Option`: the value, or null.
+        pub mod option {
+            use serde::{Deserialize, Deserializer, Serializer};
+
+            /// Writes the value, or null.
+            pub fn serialize<S: Serializer>(
+                value: &Option<$ty>,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                match value {
+                    Some(value) => super::serialize(value, serializer),
+                    None => serializer.serialize_none(),
+                }
+            }
+
+            /// Reads a value or null.
+            pub fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Option<$ty>, D::Error> {
+                #[derive(Deserialize)]
+                struct Wrapped(#[serde(with = "super")] $ty);
+                Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|Wrapped(value)| value))
+            }
+        }
+    };
+}
+
 /// `Date`: `YYYY-MM-DD`.
 ///
 /// ```
@@ -63,31 +93,7 @@ pub mod date {
         })
     }
 
-    /// `Option<Date>`.
-    pub mod option {
-        use serde::{Deserialize, Deserializer, Serializer};
-        use time::Date;
-
-        /// Writes the date, or null.
-        pub fn serialize<S: Serializer>(
-            date: &Option<Date>,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            match date {
-                Some(date) => super::serialize(date, serializer),
-                None => serializer.serialize_none(),
-            }
-        }
-
-        /// Reads a date or null.
-        pub fn deserialize<'de, D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Option<Date>, D::Error> {
-            #[derive(Deserialize)]
-            struct Wrapped(#[serde(with = "super")] Date);
-            Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|Wrapped(date)| date))
-        }
-    }
+    option_module!(time::Date);
 }
 
 /// `OffsetDateTime`: RFC 3339, read with any offset and kept in UTC,
@@ -134,31 +140,7 @@ pub mod datetime {
         })
     }
 
-    /// `Option<OffsetDateTime>`.
-    pub mod option {
-        use serde::{Deserialize, Deserializer, Serializer};
-        use time::OffsetDateTime;
-
-        /// Writes the time, or null.
-        pub fn serialize<S: Serializer>(
-            value: &Option<OffsetDateTime>,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            match value {
-                Some(value) => super::serialize(value, serializer),
-                None => serializer.serialize_none(),
-            }
-        }
-
-        /// Reads a time or null.
-        pub fn deserialize<'de, D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Option<OffsetDateTime>, D::Error> {
-            #[derive(Deserialize)]
-            struct Wrapped(#[serde(with = "super")] OffsetDateTime);
-            Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|Wrapped(value)| value))
-        }
-    }
+    option_module!(time::OffsetDateTime);
 }
 
 /// `Decimal` as a JSON number.
@@ -247,29 +229,5 @@ pub mod decimal {
         }
     }
 
-    /// `Option<Decimal>`.
-    pub mod option {
-        use rust_decimal::Decimal;
-        use serde::{Deserialize, Deserializer, Serializer};
-
-        /// Writes the number, or null.
-        pub fn serialize<S: Serializer>(
-            value: &Option<Decimal>,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            match value {
-                Some(value) => super::serialize(value, serializer),
-                None => serializer.serialize_none(),
-            }
-        }
-
-        /// Reads a number or null.
-        pub fn deserialize<'de, D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Option<Decimal>, D::Error> {
-            #[derive(Deserialize)]
-            struct Wrapped(#[serde(with = "super")] Decimal);
-            Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|Wrapped(value)| value))
-        }
-    }
+    option_module!(rust_decimal::Decimal);
 }
