@@ -135,6 +135,11 @@ pub fn char_count(text: &str) -> usize {
 /// assert!(!eq_ignore_case("Fi", "Fin"));
 /// ```
 pub fn eq_ignore_case(a: &str, b: &str) -> bool {
+    // ID codes and codes are ASCII: compare them without Unicode case
+    // mapping (callgrind: that was 13 % of disclosing an extract).
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
     a.chars()
         .flat_map(char::to_lowercase)
         .eq(b.chars().flat_map(char::to_lowercase))
