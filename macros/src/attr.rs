@@ -99,8 +99,8 @@ pub const RENAME_ALL: &[&str] = &[
     "UPPERCASE",
 ];
 
-/// The keys a field's `#[pcr(...)]` takes.
-const FIELD_KEYS: &[&str] = &[
+/// The keys a field's `#[pcr(...)]` takes for `#[derive(Validate)]`.
+pub(crate) const FIELD_KEYS: &[&str] = &[
     "required",
     "optional",
     "required_if",

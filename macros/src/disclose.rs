@@ -21,24 +21,8 @@ use syn::spanned::Spanned;
 use syn::{parse_quote, Data, DeriveInput, Expr, Fields, Ident};
 
 use crate::ast::Shape;
-use crate::attr::{closest, parse_value, skip_value};
+use crate::attr::{closest, parse_value, skip_value, FIELD_KEYS as VALIDATE_KEYS};
 use crate::ctxt::Ctxt;
-
-/// The keys of `#[derive(Validate)]`, left to it.
-const VALIDATE_KEYS: &[&str] = &[
-    "required",
-    "optional",
-    "required_if",
-    "allowed",
-    "min_items",
-    "range",
-    "fixed",
-    "max_chars",
-    "charset",
-    "id_code",
-    "stage",
-    "rename",
-];
 
 /// The keys this derive takes on a field.
 pub const FIELD_KEYS: &[&str] = &[
@@ -302,6 +286,7 @@ fn field<'a>(cx: &Ctxt, field: &'a syn::Field) -> Field<'a> {
                         None => cx.error_spanned_by(&key, "`returned_to_reader` needs `id = FIELD`: the field with the ID code of the one who may see it"),
                     }
                 }
+                // #[derive(Validate)]'s rules; that derive checks them.
                 other if VALIDATE_KEYS.contains(&other) => skip_value(&meta)?,
                 other => {
                     let mut known: Vec<&str> = FIELD_KEYS.to_vec();
