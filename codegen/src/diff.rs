@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::spec::{
     Check, Codeset, CodesetContent, Condition, Direction, Element, HttpStatus, Message, Required,
-    Shape, Source, Spec, Stage,
+    Source, Spec, Stage,
 };
 
 /// What a change does to one kind of user.
@@ -253,27 +253,6 @@ fn sections(sources: &[Source]) -> Vec<String> {
     set.into_iter().collect()
 }
 
-/// Whether the wire type holds the element in an `Option` (the generator's
-/// rule).
-fn optional(element: &Element, message: &Message) -> bool {
-    match message.direction.value {
-        Direction::Request => matches!(
-            element.required.as_ref().map(|r| r.value),
-            Some(Required::E | Required::V)
-        ),
-        Direction::Response => {
-            !element.markers.is_empty()
-                || element.presence.is_some()
-                || (element.shape == Shape::Group
-                    && element
-                        .elements
-                        .iter()
-                        .filter(|e| !e.register_side)
-                        .all(|e| optional(e, message)))
-        }
-    }
-}
-
 fn flatten<'a>(
     message: &'a Message,
     elements: &'a [Element],
@@ -287,7 +266,7 @@ fn flatten<'a>(
             Placed {
                 element,
                 message,
-                optional: optional(element, message),
+                optional: element.may_be_absent(message.direction.value),
             },
         );
         flatten(message, &element.elements, &path, out);

@@ -18,7 +18,7 @@ use quote::{format_ident, quote};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::spec::{
     CharClass, Check, CodesetContent, ComparedDate, Condition, Direction, Element, IdFormat,
-    Marker, MarkerEffect, Message, Required, ScalarType, Shape, Spec, Stage, Standard,
+    Marker, MarkerEffect, Message, ScalarType, Shape, Spec, Stage, Standard,
 };
 
 /// One generated source file.
@@ -327,25 +327,7 @@ impl<'a> Emitter<'a> {
 
     /// Whether an element may be absent from the message.
     fn optional(&self, element: &Element, message: &Message) -> bool {
-        match message.direction.value {
-            Direction::Request => matches!(
-                element.required.as_ref().map(|r| r.value),
-                Some(Required::E | Required::V)
-            ),
-            // The response tables have no P/E/V column: an element may be
-            // absent when a marker or a "returned if" condition withholds it,
-            // and a group when every element of it may be absent.
-            Direction::Response => {
-                let withheld = !element.markers.is_empty() || element.presence.is_some();
-                let empty_group = element.shape == Shape::Group
-                    && element
-                        .elements
-                        .iter()
-                        .filter(|e| !e.register_side)
-                        .all(|e| self.optional(e, message));
-                withheld || empty_group
-            }
-        }
+        element.may_be_absent(message.direction.value)
     }
 
     fn field(

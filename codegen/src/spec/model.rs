@@ -399,6 +399,33 @@ pub struct Element {
     pub path: String,
 }
 
+impl Element {
+    /// Whether a message of `direction` may lack the element, so that the
+    /// generated type holds it in an `Option`. In a request: E and V. The
+    /// response tables have no P/E/V column: there an element may be absent
+    /// when a marker or a "returned if" condition withholds it, and a group
+    /// when every element of it may be absent. (The generator and the diff
+    /// both ask this, so they cannot disagree.)
+    pub fn may_be_absent(&self, direction: Direction) -> bool {
+        match direction {
+            Direction::Request => matches!(
+                self.required.as_ref().map(|r| r.value),
+                Some(Required::E | Required::V)
+            ),
+            Direction::Response => {
+                let withheld = !self.markers.is_empty() || self.presence.is_some();
+                let empty_group = self.shape == Shape::Group
+                    && self
+                        .elements
+                        .iter()
+                        .filter(|e| !e.register_side)
+                        .all(|e| e.may_be_absent(direction));
+                withheld || empty_group
+            }
+        }
+    }
+}
+
 /// What an element is, from its data type and whether it has elements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
