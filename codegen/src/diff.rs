@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::spec::{
-    Check, Codeset, CodesetContent, Condition, Direction, Element, HttpStatus, Message, Required,
-    Source, Spec, Stage,
+    Check, Codeset, CodesetContent, Direction, Element, HttpStatus, Message, Required, Source,
+    Spec, Stage,
 };
 
 /// What a change does to one kind of user.
@@ -317,37 +317,6 @@ fn check_text(check: &Check) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-    }
-}
-
-fn condition_text(c: &Condition) -> String {
-    match c {
-        Condition::Equals { element, value } => format!("{} = {}", element.value, value.value),
-        Condition::In { element, values } => {
-            format!(
-                "{} in {}",
-                element.value,
-                values
-                    .iter()
-                    .map(|v| v.value.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        }
-        Condition::NotIn { element, values } => format!(
-            "{} not in {}",
-            element.value,
-            values
-                .iter()
-                .map(|v| v.value.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        Condition::WithinYearsAfter { element, years } => {
-            format!("within {} year(s) after {}", years.value, element.value)
-        }
-        Condition::ReaderIs { element } => format!("reader is {}", element.value),
-        Condition::Reported => "when reported".to_string(),
     }
 }
 
@@ -1130,7 +1099,7 @@ impl<'a> Differ<'a> {
             e.presence
                 .as_ref()
                 .and_then(|p| p.returned_if.as_ref())
-                .map(|c| condition_text(&c.value))
+                .map(|c| c.value.to_string())
         };
         if presence(oe) != presence(ne) {
             self.push(

@@ -539,6 +539,25 @@ fn element_changes() {
 }
 
 #[test]
+fn a_presence_change_reads_as_the_generated_docs_do() {
+    let found = changes(
+        "returned_if: {element: kind, in: [Plain]}",
+        "returned_if: {element: kind, in: [Plain, Fancy]}",
+    );
+    let change = found.iter().find(|c| c.kind == "presence-changed").unwrap();
+    assert_eq!(
+        change.old.as_deref(),
+        Some("returned if `kind` is one of `Plain`")
+    );
+    assert_eq!(
+        change.new.as_deref(),
+        Some("returned if `kind` is one of `Plain`, `Fancy`")
+    );
+    assert!(read("codegen/tests/snapshots/emit__feature_tour.snap")
+        .contains("(returned if `kind` is one of `Plain`)"));
+}
+
+#[test]
 fn rules() {
     let min = "          - {text: At least one., min_items: 1, error: PCR-TOO-FEW-ITEMS}\n";
     expect(

@@ -5,8 +5,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::spec::{
-    Codeset, CodesetValue, ComparedDate, Condition, DateComparison, Element, Marker, MarkerEffect,
-    Message, Origin, Required, Source, Spec,
+    Codeset, CodesetValue, ComparedDate, DateComparison, Element, Marker, MarkerEffect, Message,
+    Origin, Required, Source, Spec,
 };
 
 /// Paragraphs as `#[doc]` attributes, with a blank line between them.
@@ -162,7 +162,7 @@ pub fn field(spec: &Spec, element: &Element) -> Vec<String> {
     if let Some(presence) = &element.presence {
         let mut text = format!("Presence: {}", presence.text.value);
         if let Some(condition) = &presence.returned_if {
-            text.push_str(&format!(" ({})", condition_text(&condition.value)));
+            text.push_str(&format!(" ({})", condition.value));
         }
         out.push(text);
     }
@@ -171,43 +171,6 @@ pub fn field(spec: &Spec, element: &Element) -> Vec<String> {
     }
     out.push(from(spec, &element.source));
     out
-}
-
-fn condition_text(condition: &Condition) -> String {
-    match condition {
-        Condition::Equals { element, value } => {
-            format!("returned if `{}` is `{}`", element.value, value.value)
-        }
-        Condition::In { element, values } => format!(
-            "returned if `{}` is one of {}",
-            element.value,
-            values
-                .iter()
-                .map(|v| format!("`{}`", v.value))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        Condition::NotIn { element, values } => format!(
-            "returned unless `{}` is one of {}",
-            element.value,
-            values
-                .iter()
-                .map(|v| format!("`{}`", v.value))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        Condition::WithinYearsAfter { element, years } => format!(
-            "returned while no more than {} year(s) have passed since `{}`",
-            years.value, element.value
-        ),
-        Condition::ReaderIs { element } => {
-            format!(
-                "shown only to the reader whose ID code `{}` holds",
-                element.value
-            )
-        }
-        Condition::Reported => "returned when the register holds a value".to_string(),
-    }
 }
 
 fn marker_text(spec: &Spec, element: &Element, marker: Marker) -> String {

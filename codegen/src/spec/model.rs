@@ -586,6 +586,54 @@ pub enum Condition {
     Reported,
 }
 
+impl std::fmt::Display for Condition {
+    /// The condition in words, for the generated docs and the diff:
+    /// "returned if `loanType` is one of `LumpSumLoan`, `GuaranteeReceivable`".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let codes = |values: &[Spanned<String>]| {
+            values
+                .iter()
+                .map(|v| format!("`{}`", v.value))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self {
+            Condition::Equals { element, value } => {
+                write!(f, "returned if `{}` is `{}`", element.value, value.value)
+            }
+            Condition::In { element, values } => {
+                write!(
+                    f,
+                    "returned if `{}` is one of {}",
+                    element.value,
+                    codes(values)
+                )
+            }
+            Condition::NotIn { element, values } => {
+                write!(
+                    f,
+                    "returned unless `{}` is one of {}",
+                    element.value,
+                    codes(values)
+                )
+            }
+            Condition::WithinYearsAfter { element, years } => write!(
+                f,
+                "returned while no more than {} year(s) have passed since `{}`",
+                years.value, element.value
+            ),
+            Condition::ReaderIs { element } => {
+                write!(
+                    f,
+                    "shown only to the reader whose ID code `{}` holds",
+                    element.value
+                )
+            }
+            Condition::Reported => f.write_str("returned when the register holds a value"),
+        }
+    }
+}
+
 /// The date that a marker 1 or 2 compares.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ComparedDate {
