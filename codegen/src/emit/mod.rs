@@ -199,33 +199,11 @@ impl<'a> Emitter<'a> {
 
     fn message(&mut self, message: &'a Message) -> TokenStream {
         let module = names::module(&message.id.value);
-        let mut structs = Vec::new();
-        let mut taken = BTreeSet::new();
-        taken.insert("Message".to_string());
-        let root = StructDef {
-            name: format_ident!("Message"),
-            docs: docs::message(self.spec, message),
-            elements: &message.elements,
-        };
-        self.collect_structs(root, message, Form::Wire, &mut taken, &mut structs);
+        let structs = self.structs(message, Form::Wire);
         let register = if message.direction.value == Direction::Response
             && filters(&message.elements)
         {
-            let mut register_structs = Vec::new();
-            let mut taken = BTreeSet::new();
-            taken.insert("Message".to_string());
-            let root = StructDef {
-                name: format_ident!("Message"),
-                docs: docs::message(self.spec, message),
-                elements: &message.elements,
-            };
-            self.collect_structs(
-                root,
-                message,
-                Form::Register,
-                &mut taken,
-                &mut register_structs,
-            );
+            let structs = self.structs(message, Form::Register);
             let doc = docs::attrs(&[
                 format!("The register-side form of `{}`: what the register holds, with the dates the footnote markers compare.", message.id.value),
                 "`pcr_runtime::Disclose::disclose` gives the wire form a reader may see; register-side data never reaches it.".to_string(),
@@ -233,7 +211,7 @@ impl<'a> Emitter<'a> {
             quote! {
                 #doc
                 pub mod register {
-                    #(#register_structs)*
+                    #(#structs)*
                 }
             }
         } else {
@@ -247,6 +225,20 @@ impl<'a> Emitter<'a> {
                 #register
             }
         }
+    }
+
+    /// The structs of one form of a message, `Message` first, each named
+    /// once within its module.
+    fn structs(&mut self, message: &'a Message, form: Form) -> Vec<TokenStream> {
+        let mut structs = Vec::new();
+        let mut taken = BTreeSet::from(["Message".to_string()]);
+        let root = StructDef {
+            name: format_ident!("Message"),
+            docs: docs::message(self.spec, message),
+            elements: &message.elements,
+        };
+        self.collect_structs(root, message, form, &mut taken, &mut structs);
+        structs
     }
 
     /// Emits `def` and, depth first, the structs of its groups, naming each
