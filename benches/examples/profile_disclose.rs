@@ -1,19 +1,10 @@
 //! Discloses the benchmark's 50-loan register-side extract many times, for a
 //! profiler: `valgrind --tool=callgrind target/release/examples/profile_disclose`.
 
-use pcr_benches::inputs;
-use pcr_models::extract;
-use pcr_runtime::disclosure::Party;
-use pcr_runtime::{Disclose, DisclosureContext};
+use pcr_runtime::Disclose;
 
 fn main() {
-    let record: extract::register::Message =
-        serde_json::from_str(&inputs::register_extract(50)).unwrap();
-    let ctx = DisclosureContext {
-        party: Party::AddedOn(time::Date::from_calendar_date(2024, time::Month::March, 1).unwrap()),
-        reader_id_code: Some("020594X903P".into()),
-        today: time::Date::from_calendar_date(2024, time::Month::September, 2).unwrap(),
-    };
+    let (record, ctx) = pcr_benches::disclosure_input();
     let rounds: usize = std::env::args()
         .nth(1)
         .and_then(|n| n.parse().ok())

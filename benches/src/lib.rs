@@ -57,3 +57,21 @@ pub fn json_schema<T: DeserializeOwned>(
 pub fn validator(schema: &serde_json::Value) -> jsonschema::Validator {
     jsonschema::draft202012::new(schema).expect("a valid schema")
 }
+
+/// The 50-loan register-side extract and a party added on 2024-03-01 who
+/// reads it: the disclosure benchmark's input.
+pub fn disclosure_input() -> (
+    pcr_models::extract::register::Message,
+    pcr_runtime::DisclosureContext,
+) {
+    let record =
+        serde_json::from_str(&inputs::register_extract(50)).expect("the register-side input reads");
+    let ctx = pcr_runtime::DisclosureContext {
+        party: pcr_runtime::Party::AddedOn(
+            time::Date::from_calendar_date(2024, time::Month::March, 1).unwrap(),
+        ),
+        reader_id_code: Some("020594X903P".into()),
+        today: time::Date::from_calendar_date(2024, time::Month::September, 2).unwrap(),
+    };
+    (record, ctx)
+}

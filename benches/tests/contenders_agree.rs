@@ -72,3 +72,24 @@ fn input_sizes() {
     let big = inputs::extract(50, true).len();
     assert!((10_000..100_000).contains(&big), "{big}");
 }
+
+#[test]
+fn the_disclosure_input_withholds_something_from_the_added_party() {
+    use pcr_runtime::Disclose;
+    let (record, ctx) = pcr_benches::disclosure_input();
+    let disclosed = serde_json::to_value(record.disclose(&ctx)).unwrap();
+    let original = serde_json::to_value(&record).unwrap();
+    assert_eq!(
+        disclosed["creditInformationSummary"]["loans"]
+            .as_array()
+            .unwrap()
+            .len(),
+        50
+    );
+    assert!(disclosed["creditInformationSummary"]["loans"][0]
+        .get("contractDate")
+        .is_none());
+    assert!(original["creditInformationSummary"]["loans"][0]
+        .get("contractDate")
+        .is_some());
+}
