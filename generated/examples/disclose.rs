@@ -2,30 +2,36 @@
 //!
 //! ```text
 //! cargo run -q -p pcr-models --example disclose -- RECORD.json \
-//!     [--added-on YYYY-MM-DD] [--reader ID-CODE] [--today YYYY-MM-DD]
+//!     [--added-on YYYY-MM-DD] [--reader ID-CODE] [--today YYYY-MM-DD] [--max-bytes N]
 //! ```
 //!
-//! RECORD.json is an `extract::register::Message`: the extract as the
-//! register holds it, with the dates the footnote markers compare (see
-//! `generated/tests/fixtures/register-extract.json`). Without `--added-on`
-//! the reader is an original party to the loans; `--reader` is the ID code
-//! of the person requested (for data shown only to the borrower who denied
-//! it); `--today` defaults to today. Prints the extract as JSON (exit 0); a
-//! record that cannot be read exits 1, a usage error 2.
+//! RECORD.json is an `extract::register::Message` (or `-` for standard
+//! input): the extract as the register holds it, with the dates the
+//! footnote markers compare (see `generated/tests/fixtures/register-extract.json`).
+//! Without `--added-on` the reader is an original party to the loans;
+//! `--reader` is the ID code of the person requested (for data shown only
+//! to the borrower who denied it); `--today` defaults to today. Prints the
+//! extract as JSON (exit 0). A record that cannot be read — too large,
+//! not JSON, data after the record, the wrong structure — prints every
+//! error with its path on standard error and exits 1; a file that cannot be
+//! opened or a usage error exits 2.
+
+mod common;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use pcr_models::extract;
+use pcr_models::{extract, READ_OPTIONS};
 use pcr_runtime::disclosure::Party;
+use pcr_runtime::json::{self, ReadError, DEFAULT_MAX_BYTES};
 use pcr_runtime::{Disclose, DisclosureContext};
-use time::{macros::format_description, Date, OffsetDateTime};
+use time::{Date, OffsetDateTime};
 
 #[derive(Parser)]
 #[command(about = "Prints the extract a reader may see of a register-side record (v1.4)")]
 struct Args {
-    /// The register-side record, as JSON
+    /// The register-side record, as JSON, or - for standard input
     record: PathBuf,
     /// The day the reader was added to the loan; without it, an original party
     #[arg(long, value_parser = parse_date)]
@@ -36,34 +42,35 @@ struct Args {
     /// Today [default: today, UTC]
     #[arg(long, value_parser = parse_date)]
     today: Option<Date>,
+    /// The largest record read, in bytes
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
+    max_bytes: usize,
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text, format_description!("[year]-[month]-[day]"))
-        .map_err(|e| format!("`{text}` is not a date written YYYY-MM-DD: {e}"))
+    pcr_runtime::wire::date::parse(text)
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let text = match std::fs::read_to_string(&args.record) {
-        Ok(text) => text,
-        Err(error) => {
-            eprintln!("error: cannot read {}: {error}", args.record.display());
-            return ExitCode::from(2);
-        }
-    };
-    let deserializer = &mut serde_json::Deserializer::from_str(&text);
-    let record: extract::register::Message = match serde_path_to_error::deserialize(deserializer) {
+    let options = READ_OPTIONS.max_bytes(args.max_bytes);
+    let record = common::read_input(&args.record, options.max_bytes)
+        .and_then(|body| json::parse::<extract::register::Message>(&body, &options));
+    let record = match record {
         Ok(record) => record,
-        Err(error) => {
-            eprintln!(
-                "error: {}: at `{}`: {}",
-                args.record.display(),
-                error.path(),
-                error.inner()
-            );
+        Err(ReadError::Invalid(errors)) => {
+            for error in &errors {
+                eprintln!(
+                    "error: {}: at `{}`: {}: {}",
+                    args.record.display(),
+                    error.path,
+                    error.code,
+                    error.description
+                );
+            }
             return ExitCode::from(1);
         }
+        Err(other) => return common::refuse(&args.record, &other),
     };
     let ctx = DisclosureContext {
         party: args.added_on.map_or(Party::Original, Party::AddedOn),
@@ -73,9 +80,11 @@ fn main() -> ExitCode {
             .unwrap_or_else(|| OffsetDateTime::now_utc().date()),
     };
     let extract = record.disclose(&ctx);
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&extract).expect("an extract is JSON")
-    );
-    ExitCode::SUCCESS
+    match serde_json::to_string_pretty(&extract) {
+        Ok(text) => common::print(&text, ExitCode::SUCCESS),
+        Err(error) => {
+            eprintln!("error: the extract cannot be written as JSON: {error}");
+            ExitCode::from(1)
+        }
+    }
 }

@@ -2,24 +2,29 @@
 //! before answering.
 //!
 //! ```text
-//! cargo run -q -p pcr-models --example validate -- MESSAGE FILE [--stage first|second]
+//! cargo run -q -p pcr-models --example validate -- MESSAGE FILE [--stage first|second] [--max-bytes N]
 //! ```
 //!
 //! MESSAGE is a message id of the spec (`request`, `extract`, `deceased`,
-//! `invalid_request`) or `200` for a 200 body of either kind. Prints `valid`
-//! and exits 0, or prints the register's invalid-request body (section 3.5)
-//! listing every error and exits 1. JSON that cannot be read as the message
-//! (malformed, a duplicate key, a wrong type, an unknown field or code in a
-//! request) is error A10 at the element's path. A usage error exits 2.
+//! `invalid_request`) or `200` for a 200 body of either kind; FILE is a path
+//! or `-` for standard input. Prints `valid` and exits 0, or prints the
+//! register's invalid-request body (section 3.5) listing every error, each
+//! at its element's path, and exits 1. A body over the size limit (10 MiB
+//! unless `--max-bytes` says otherwise) is not read: one line on standard
+//! error, exit 1 (the register answers 413). A file that cannot be read or
+//! a usage error exits 2.
+
+mod common;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use pcr_models::{
-    deceased, extract, invalid_request, request, Status200Body, DOCUMENT_STAGE, SCHEMA_ERROR_CODE,
+    deceased, extract, invalid_request, request, Status200Body, DOCUMENT_STAGE, READ_OPTIONS,
 };
-use pcr_runtime::{json, Context, Stage, Validate, ValidationErrors};
+use pcr_runtime::json::{self, ReadError, ReadOptions, DEFAULT_MAX_BYTES};
+use pcr_runtime::{Context, Stage, Structure, Validate};
 use serde::de::DeserializeOwned;
 
 #[derive(Parser)]
@@ -27,11 +32,14 @@ use serde::de::DeserializeOwned;
 struct Args {
     /// Which message the file holds
     message: MessageId,
-    /// The JSON file
+    /// The JSON file, or - for standard input
     file: PathBuf,
     /// The register stage to validate for [default: the document's, first]
     #[arg(long, value_parser = parse_stage)]
     stage: Option<Stage>,
+    /// The largest body read, in bytes
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
+    max_bytes: usize,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -53,41 +61,32 @@ fn parse_stage(text: &str) -> Result<Stage, String> {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let text = match std::fs::read_to_string(&args.file) {
-        Ok(text) => text,
-        Err(error) => {
-            eprintln!("error: cannot read {}: {error}", args.file.display());
-            return ExitCode::from(2);
-        }
-    };
+    let options = READ_OPTIONS.max_bytes(args.max_bytes);
     let ctx = Context::today(args.stage.unwrap_or(DOCUMENT_STAGE));
-    let result = match args.message {
-        MessageId::Request => check::<request::Message>(&text, &ctx),
-        MessageId::Extract => check::<extract::Message>(&text, &ctx),
-        MessageId::Deceased => check::<deceased::Message>(&text, &ctx),
-        MessageId::InvalidRequest => check::<invalid_request::Message>(&text, &ctx),
-        MessageId::Status200 => check::<Status200Body>(&text, &ctx),
-    };
+    let result =
+        common::read_input(&args.file, options.max_bytes).and_then(|body| match args.message {
+            MessageId::Request => check::<request::Message>(&body, &ctx, &options),
+            MessageId::Extract => check::<extract::Message>(&body, &ctx, &options),
+            MessageId::Deceased => check::<deceased::Message>(&body, &ctx, &options),
+            MessageId::InvalidRequest => check::<invalid_request::Message>(&body, &ctx, &options),
+            MessageId::Status200 => check::<Status200Body>(&body, &ctx, &options),
+        });
     match result {
-        Ok(()) => {
-            println!("valid");
-            ExitCode::SUCCESS
-        }
-        Err(errors) => {
+        Ok(()) => common::print("valid", ExitCode::SUCCESS),
+        Err(ReadError::Invalid(errors)) => {
             let body = errors.to_invalid_request(pcr_runtime::uuid::Uuid::new_v4());
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&body).expect("the body is JSON")
-            );
-            ExitCode::from(1)
+            let text = serde_json::to_string_pretty(&body).expect("the body is JSON");
+            common::print(&text, ExitCode::from(1))
         }
+        Err(other) => common::refuse(&args.file, &other),
     }
 }
 
-/// Reads `text` as `T` and validates it.
-fn check<T: DeserializeOwned + Validate>(
-    text: &str,
+/// Reads `body` as `T` and validates it.
+fn check<T: DeserializeOwned + Validate + Structure>(
+    body: &[u8],
     ctx: &Context,
-) -> Result<(), ValidationErrors> {
-    json::read::<T>(text, ctx, SCHEMA_ERROR_CODE).map(|_| ())
+    options: &ReadOptions,
+) -> Result<(), ReadError> {
+    json::read::<T>(body, ctx, options).map(|_| ())
 }

@@ -8,6 +8,13 @@ pub const DOCUMENT_VERSION: &str = "1.4";
 pub const DOCUMENT_ID: &str = "credit-register-extract";
 /// The error code of JSON that cannot be read as its message (malformed, a wrong type, an unknown field or code).
 pub const SCHEMA_ERROR_CODE: &str = "A10";
+/// The error code of a required (P) element that is missing.
+pub const REQUIRED_ERROR_CODE: &str = "PCR-REQUIRED";
+/// How `pcr_runtime::json::read` reads these messages: with the codes above, bodies of at most 10 MiB, at most 1,000 errors listed.
+pub const READ_OPTIONS: ::pcr_runtime::json::ReadOptions = ::pcr_runtime::json::ReadOptions::new(
+    SCHEMA_ERROR_CODE,
+    REQUIRED_ERROR_CODE,
+);
 /// The register stage the document describes: the default stage to validate for.
 pub const DOCUMENT_STAGE: ::pcr_runtime::Stage = ::pcr_runtime::Stage::First;
 /// The longest String, in characters (section 2.2): 64.
@@ -450,6 +457,7 @@ pub mod request {
                 code = "E21"
             )
         )]
+        #[pcr(non_blank(code = "PCR-REQUIRED"))]
         #[pcr(max_chars(max = 64, code = "PCR-STRING-TOO-LONG"))]
         #[pcr(charset(set = super::STRING_CHARSET, code = "PCR-STRING-CHARACTERS"))]
         pub id_code: ::std::string::String,
@@ -520,6 +528,7 @@ pub mod request {
                 code = "E21"
             )
         )]
+        #[pcr(non_blank(code = "PCR-REQUIRED"))]
         #[pcr(max_chars(max = 64, code = "PCR-STRING-TOO-LONG"))]
         #[pcr(charset(set = super::STRING_CHARSET, code = "PCR-STRING-CHARACTERS"))]
         pub id_code: ::std::string::String,
@@ -1015,7 +1024,7 @@ pub mod extract {
             default,
             skip_serializing_if = "::core::option::Option::is_none"
         )]
-        pub borrowers_count: ::core::option::Option<i64>,
+        pub borrowers_count: ::core::option::Option<u32>,
         /// Currency (`currencyCode`), Enum.
         ///
         /// Permissible values: 3-letter currency code according to ISO 4217
@@ -1312,7 +1321,7 @@ pub mod extract {
             default,
             skip_serializing_if = "::core::option::Option::is_none"
         )]
-        pub amortization_frequency: ::core::option::Option<i64>,
+        pub amortization_frequency: ::core::option::Option<u32>,
     }
     /// Running-account loan (`runningAccountLoan`).
     ///
@@ -1494,7 +1503,8 @@ pub mod extract {
         ///
         /// Source: section 3.3 (line 247), section 4 (line 367) of "Requesting a credit register extract – API description", version 1.4.
         #[serde(rename = "year")]
-        pub year: i64,
+        #[pcr(range(min = 1, max = 9999, code = "PCR-OUT-OF-RANGE"))]
+        pub year: u32,
         /// Months (`months`), List.
         ///
         /// The income data for the year is itemised by month. The list starts from the latest full month.
@@ -1524,7 +1534,8 @@ pub mod extract {
         ///
         /// Source: section 3.3 (line 249), section 4 (line 369) of "Requesting a credit register extract – API description", version 1.4.
         #[serde(rename = "month")]
-        pub month: i64,
+        #[pcr(range(min = 1, max = 12, code = "PCR-OUT-OF-RANGE"))]
+        pub month: u32,
         /// Wages, gross amount (`wagesGrossAmount`), Decimal.
         ///
         /// Permissible values: >=0
@@ -1571,6 +1582,7 @@ pub mod extract {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::Message))]
@@ -1641,6 +1653,7 @@ pub mod extract {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::CreditRegisterExtract))]
@@ -1669,6 +1682,7 @@ pub mod extract {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::PersonRequested))]
@@ -1699,6 +1713,7 @@ pub mod extract {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::Owner))]
@@ -1746,6 +1761,7 @@ pub mod extract {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::VoluntaryBanOnCredits))]
@@ -1776,6 +1792,7 @@ pub mod extract {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::CreditInformationSummary))]
@@ -1870,6 +1887,7 @@ pub mod extract {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::RepaymentsPaidLastAmount))]
@@ -1936,6 +1954,7 @@ pub mod extract {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::SumOfMonthlyLeasingInstalments))]
@@ -1983,6 +2002,7 @@ pub mod extract {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(
@@ -2092,7 +2112,7 @@ pub mod extract {
                 skip_serializing_if = "::core::option::Option::is_none"
             )]
             #[pcr(withheld_in_payment_plan)]
-            pub borrowers_count: ::core::option::Option<i64>,
+            pub borrowers_count: ::core::option::Option<u32>,
             /// Currency (`currencyCode`), Enum.
             ///
             /// Permissible values: 3-letter currency code according to ISO 4217
@@ -2241,6 +2261,7 @@ pub mod extract {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::DefermentPeriods))]
@@ -2291,6 +2312,7 @@ pub mod extract {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(
@@ -2345,6 +2367,7 @@ pub mod extract {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::LumpSumLoan))]
@@ -2475,7 +2498,7 @@ pub mod extract {
                 skip_serializing_if = "::core::option::Option::is_none"
             )]
             #[pcr(withheld_in_payment_plan)]
-            pub amortization_frequency: ::core::option::Option<i64>,
+            pub amortization_frequency: ::core::option::Option<u32>,
             /// Date of the amount issued (`amountIssuedDate`), Date.
             ///
             /// Held by the register, never returned: the date that marker 1 of amountIssued compares.
@@ -2512,6 +2535,7 @@ pub mod extract {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::RunningAccountLoan))]
@@ -2577,6 +2601,7 @@ pub mod extract {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::LeasingContract))]
@@ -2632,6 +2657,7 @@ pub mod extract {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::DelayedAmount))]
@@ -2692,6 +2718,7 @@ pub mod extract {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::IncomeData))]
@@ -2700,7 +2727,7 @@ pub mod extract {
             ///
             /// Source: section 3.3 (line 247), section 4 (line 367) of "Requesting a credit register extract – API description", version 1.4.
             #[serde(rename = "year")]
-            pub year: i64,
+            pub year: u32,
             /// Months (`months`), List.
             ///
             /// The income data for the year is itemised by month. The list starts from the latest full month.
@@ -2723,6 +2750,7 @@ pub mod extract {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::Months))]
@@ -2731,7 +2759,7 @@ pub mod extract {
             ///
             /// Source: section 3.3 (line 249), section 4 (line 369) of "Requesting a credit register extract – API description", version 1.4.
             #[serde(rename = "month")]
-            pub month: i64,
+            pub month: u32,
             /// Wages, gross amount (`wagesGrossAmount`), Decimal.
             ///
             /// Permissible values: >=0
@@ -2949,6 +2977,7 @@ pub mod deceased {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::Message))]
@@ -2994,6 +3023,7 @@ pub mod deceased {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::CreditRegisterExtract))]
@@ -3020,6 +3050,7 @@ pub mod deceased {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::PersonRequested))]
@@ -3050,6 +3081,7 @@ pub mod deceased {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::Owner))]
@@ -3097,6 +3129,7 @@ pub mod deceased {
             PartialEq,
             ::serde::Serialize,
             ::serde::Deserialize,
+            ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
         #[pcr(disclose(into = super::DeceasedPerson))]
@@ -3193,17 +3226,52 @@ pub mod invalid_request {
 }
 /// The body of an HTTP 200 response (The request succeeded.): `extract` or `deceased`.
 ///
-/// Read without knowing which: the message whose required members are all present is chosen.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    ::pcr_runtime::Validate
-)]
+/// Read as the message whose own top-level elements it has (the first when it has none); a body with elements of two messages is an error.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::pcr_runtime::Validate)]
 #[serde(untagged)]
 pub enum Status200Body {
     Extract(extract::Message),
     Deceased(deceased::Message),
+}
+impl ::pcr_runtime::Structure for Status200Body {
+    fn shape() -> ::pcr_runtime::structure::Shape {
+        ::pcr_runtime::structure::Shape::Choice(::pcr_runtime::structure::Choice {
+            name: "the body of an HTTP 200 response",
+            alternatives: &[
+                ::pcr_runtime::structure::Alternative {
+                    name: "extract",
+                    own_members: &[
+                        "voluntaryBanOnCredits",
+                        "creditInformationSummary",
+                        "incomeData",
+                    ],
+                    shape: <extract::Message as ::pcr_runtime::Structure>::shape,
+                },
+                ::pcr_runtime::structure::Alternative {
+                    name: "deceased",
+                    own_members: &["deceasedPerson"],
+                    shape: <deceased::Message as ::pcr_runtime::Structure>::shape,
+                },
+            ],
+        })
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Status200Body {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let (index, raw) = ::pcr_runtime::json::choose(
+            deserializer,
+            &<Self as ::pcr_runtime::Structure>::shape(),
+        )?;
+        match index {
+            0usize => ::pcr_runtime::json::from_raw(&raw).map(Self::Extract),
+            1usize => ::pcr_runtime::json::from_raw(&raw).map(Self::Deceased),
+            _ => {
+                ::core::result::Result::Err(
+                    <D::Error as ::serde::de::Error>::custom("no such alternative"),
+                )
+            }
+        }
+    }
 }

@@ -46,5 +46,15 @@ fn usage_errors_exit_2_and_an_unreadable_record_1() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("missing field"));
+    // A request is not a register-side extract: each missing element is
+    // named at its path, and so is each element an extract does not have.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("at `creditRegisterExtract`: PCR-REQUIRED"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("at `creditInformationSummary`: PCR-REQUIRED"),
+        "{stderr}"
+    );
 }

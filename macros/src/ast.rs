@@ -15,6 +15,10 @@ pub struct Container<'a> {
     pub input: &'a DeriveInput,
     pub attrs: ContainerAttrs,
     pub body: Body<'a>,
+    /// `#[serde(deny_unknown_fields)]`.
+    pub deny_unknown_fields: bool,
+    /// `#[serde(default)]` on the struct: every field may be absent.
+    pub serde_default: bool,
 }
 
 pub enum Body<'a> {
@@ -29,6 +33,20 @@ pub struct Field<'a> {
     pub json: String,
     pub shape: Shape,
     pub attrs: FieldAttrs,
+    pub ty: &'a Type,
+    /// serde's attributes that change what the JSON holds.
+    pub serde: SerdeField,
+}
+
+/// What serde's field attributes say about the field's place in the JSON.
+#[derive(Default)]
+pub struct SerdeField {
+    /// `#[serde(default)]` or `#[serde(default = "...")]`.
+    pub default: bool,
+    /// `#[serde(skip)]` or `#[serde(skip_deserializing)]`.
+    pub skipped: bool,
+    /// `#[serde(flatten)]`.
+    pub flatten: bool,
 }
 
 pub struct Variant<'a> {
@@ -78,7 +96,12 @@ impl<'a> Container<'a> {
                                 let member = field.ident.as_ref().expect("named fields have names");
                                 let attrs = attr::field_attrs(cx, &field.attrs);
                                 let json = json_name(member, &attrs, &field.attrs, rename_all.as_deref());
-                                Field { member, json, shape: shape(&field.ty), attrs }
+                                let serde = SerdeField {
+                                    default: serde_has(&field.attrs, "default"),
+                                    skipped: serde_has(&field.attrs, "skip") || serde_has(&field.attrs, "skip_deserializing"),
+                                    flatten: serde_has(&field.attrs, "flatten"),
+                                };
+                                Field { member, json, shape: shape(&field.ty), attrs, ty: &field.ty, serde }
                             })
                             .collect(),
                     )
@@ -113,7 +136,13 @@ impl<'a> Container<'a> {
                 return None;
             }
         };
-        Some(Container { input, attrs, body })
+        Some(Container {
+            input,
+            attrs,
+            body,
+            deny_unknown_fields: serde_has(&input.attrs, "deny_unknown_fields"),
+            serde_default: serde_has(&input.attrs, "default"),
+        })
     }
 }
 
@@ -170,6 +199,23 @@ fn json_name(
         Some("UPPERCASE") => name.to_uppercase(),
         _ => name,
     }
+}
+
+/// Whether `#[serde(key)]` or `#[serde(key = ...)]` is there.
+fn serde_has(attrs: &[syn::Attribute], key: &str) -> bool {
+    let mut found = false;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            found |= meta.path.is_ident(key);
+            if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<syn::Expr>()?;
+            } else if meta.input.peek(syn::token::Paren) {
+                meta.input.parse::<proc_macro2::TokenTree>()?;
+            }
+            Ok(())
+        });
+    }
+    found
 }
 
 fn serde_rename_all(attrs: &[syn::Attribute]) -> Option<String> {

@@ -44,6 +44,8 @@ pub enum RuleKind {
     Fixed {
         value: Expr,
     },
+    // #[pcr(non_blank(code = "..."))]
+    NonBlank,
     // #[pcr(max_chars(max = 64, code = "..."))]
     MaxChars {
         max: LitInt,
@@ -108,6 +110,7 @@ pub(crate) const FIELD_KEYS: &[&str] = &[
     "min_items",
     "range",
     "fixed",
+    "non_blank",
     "max_chars",
     "charset",
     "id_code",
@@ -157,7 +160,7 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
                     skip_value(&meta)
                 }
                 "required" | "required_if" | "allowed" | "min_items" | "range" | "fixed"
-                | "max_chars" | "charset" | "id_code" | "stage" => {
+                | "non_blank" | "max_chars" | "charset" | "id_code" | "stage" => {
                     if let Some(rule) = rule(cx, &meta, key)? {
                         out.rules.push(rule);
                     }
@@ -232,7 +235,7 @@ pub fn container_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> ContainerAttrs {
 fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Rule>> {
     let kind_name = name.to_string();
     let expected_args: &[&str] = match kind_name.as_str() {
-        "required" | "stage" => &["code"],
+        "required" | "stage" | "non_blank" => &["code"],
         "required_if" => &["field", "equals", "code"],
         "allowed" => &["values", "code"],
         "min_items" => &["min", "code"],
@@ -311,6 +314,7 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
     let kind = match kind_name.as_str() {
         "required" => Some(RuleKind::Required),
         "stage" => Some(RuleKind::Stage),
+        "non_blank" => Some(RuleKind::NonBlank),
         "required_if" => {
             let field_arg = take("field");
             let field_given = field_arg.is_some();

@@ -274,6 +274,13 @@ fn expand(input: &DeriveInput, krate: &syn::Path, id: &str, values: &[Value]) ->
         }
 
         #[automatically_derived]
+        impl #krate::structure::Structure for #ident {
+            fn shape() -> #krate::structure::Shape {
+                #krate::codeset::shape::<Self>()
+            }
+        }
+
+        #[automatically_derived]
         impl #krate::StageRestricted for #ident {
             fn allowed_in(&self, stage: #krate::Stage) -> bool {
                 !#krate::Codeset::not_allowed_in(*self).contains(&stage)

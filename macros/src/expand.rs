@@ -55,7 +55,9 @@ fn expand(container: &Container, krate: &syn::Path) -> TokenStream {
             }
         }
     };
+    let structure = structure(container, krate);
     quote! {
+        #structure
         #[automatically_derived]
         impl #impl_generics #krate::Validate for #ident #ty_generics #where_clause {
             fn validate_into(
@@ -65,6 +67,61 @@ fn expand(container: &Container, krate: &syn::Path) -> TokenStream {
                 __errors: &mut #krate::ValidationErrors,
             ) {
                 #body
+            }
+        }
+    }
+}
+
+/// `impl Structure` of a struct: its members from its fields, each field's
+/// shape from its type (or `Shape::Any` for a type without `Structure`).
+/// A struct with a flattened field reads members it cannot list, so its
+/// shape is `Shape::Any`: serde alone judges it.
+fn structure(container: &Container, krate: &syn::Path) -> TokenStream {
+    let Body::Struct(fields) = &container.body else {
+        return TokenStream::new();
+    };
+    let input = container.input;
+    let ident = &input.ident;
+    let name = ident.to_string();
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let shape = if fields.iter().any(|f| f.serde.flatten) {
+        quote! { #krate::structure::Shape::Any }
+    } else {
+        let members = fields.iter().filter(|f| !f.serde.skipped).map(|field| {
+            let json = &field.json;
+            let ty = field.ty;
+            let required =
+                !(field.shape.is_option() || field.serde.default || container.serde_default);
+            quote! {
+                #krate::structure::Member {
+                    name: #json,
+                    required: #required,
+                    shape: {
+                        #[allow(unused_imports)]
+                        use #krate::structure::__private::{Fallback as _, Known as _};
+                        (&#krate::structure::__private::Probe::<#ty>::new()).shape_fn()
+                    },
+                }
+            }
+        });
+        let unknown = if container.deny_unknown_fields {
+            quote! { #krate::structure::Unknown::Deny }
+        } else {
+            quote! { #krate::structure::Unknown::Ignore }
+        };
+        quote! {
+            #krate::structure::Shape::Object(#krate::structure::Object {
+                name: #name,
+                members: ::std::vec![#(#members),*],
+                unknown: #unknown,
+            })
+        }
+    };
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::structure::Structure for #ident #ty_generics #where_clause {
+            fn shape() -> #krate::structure::Shape {
+                #shape
             }
         }
     }
@@ -216,6 +273,13 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
         }
         RuleKind::Fixed { value } => quote_spanned! {span=>
             if let ::core::option::Option::Some(__description) = #krate::rules::fixed(__value, &(#value)) {
+                __errors.push(__path, #code, __description);
+            }
+        },
+        RuleKind::NonBlank => quote_spanned! {span=>
+            if let ::core::option::Option::Some(__description) =
+                #krate::rules::non_blank(::core::convert::AsRef::<str>::as_ref(__value))
+            {
                 __errors.push(__path, #code, __description);
             }
         },

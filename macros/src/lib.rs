@@ -10,6 +10,7 @@
 //! | `min_items(min = N, code = "...")` | `Vec<T>`, `Option<Vec<T>>` | at least `N` items |
 //! | `range(min = N, max = M, code = "...")` | integers, `Decimal` | `N <= value <= M` |
 //! | `fixed(value = VALUE, code = "...")` | any | the value is `VALUE` |
+//! | `non_blank(code = "...")` | text | neither empty nor only white space |
 //! | `max_chars(max = N, code = "...")` | text | at most `N` characters |
 //! | `charset(set = PATH, code = "...")` | text | every character in the `CharSet` at `PATH` |
 //! | `id_code(type_field = f, personal_identity_code = A, business_id = B, code = "...")` | text | an ID code in the format sibling `f` chooses |

@@ -11,6 +11,7 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::structure::{Shape, Structure};
 use crate::Stage;
 
 /// An enum of the codes of one codeset. `#[derive(Codeset)]` implements it
@@ -71,6 +72,15 @@ impl UnknownCode {
 /// Parses a code ignoring case; the `FromStr` of a derived codeset.
 pub fn parse<T: Codeset>(code: &str) -> Result<T, UnknownCode> {
     T::from_code(code).ok_or_else(|| UnknownCode::new::<T>(code))
+}
+
+/// The JSON shape of a codeset's code: text that [`parse`] accepts; the
+/// `Structure` of a derived codeset.
+pub fn shape<T: Codeset>() -> Shape {
+    Shape::Text {
+        expecting: "a code as text",
+        check: |text| parse::<T>(text).map(drop).map_err(|e| e.to_string()),
+    }
 }
 
 /// Writes the code; the `Serialize` of a derived codeset.
@@ -190,6 +200,16 @@ impl<T: Codeset> fmt::Display for Lenient<T> {
 impl<T: Codeset> Serialize for Lenient<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.code())
+    }
+}
+
+/// Any text: a code this version does not list is kept.
+impl<T: Codeset> Structure for Lenient<T> {
+    fn shape() -> Shape {
+        Shape::Text {
+            expecting: "a code as text",
+            check: |_| Ok(()),
+        }
     }
 }
 

@@ -43,12 +43,43 @@ impl fmt::Display for ValidationError {
 #[serde(transparent)]
 pub struct ValidationErrors {
     errors: Vec<ValidationError>,
+    /// The most errors kept; past it they are only counted.
+    #[serde(skip)]
+    limit: Option<usize>,
+    /// How many errors were counted but not kept.
+    #[serde(skip)]
+    left_out: usize,
 }
 
 impl ValidationErrors {
     /// No errors yet.
     pub fn new() -> Self {
         ValidationErrors::default()
+    }
+
+    /// No errors yet; at most `limit` will be kept, the rest only counted,
+    /// so a body with a million errors does not make a million records.
+    /// [`ValidationErrors::finish`] adds one error that says how many
+    /// were left out.
+    ///
+    /// ```
+    /// use pcr_runtime::{JsonPath, ValidationErrors};
+    ///
+    /// let mut errors = ValidationErrors::with_limit(2);
+    /// for _ in 0..5 {
+    ///     errors.push(&JsonPath::new(), "E", "wrong");
+    /// }
+    /// let errors = errors.finish();
+    /// assert_eq!(errors.len(), 3);
+    /// let last = errors.iter().last().unwrap();
+    /// assert_eq!(last.code, pcr_runtime::json::MORE_ERRORS_CODE);
+    /// assert!(last.description.contains("3 more errors"));
+    /// ```
+    pub fn with_limit(limit: usize) -> Self {
+        ValidationErrors {
+            limit: Some(limit),
+            ..ValidationErrors::default()
+        }
     }
 
     /// Records an error at `path`.
@@ -58,6 +89,10 @@ impl ValidationErrors {
         code: impl Into<Cow<'static, str>>,
         description: impl Into<String>,
     ) {
+        if self.is_full() {
+            self.left_out += 1;
+            return;
+        }
         self.errors.push(ValidationError {
             path: path.to_string(),
             code: code.into(),
@@ -67,12 +102,40 @@ impl ValidationErrors {
 
     /// Records an error found elsewhere (a JSON parse error, say).
     pub fn push_error(&mut self, error: ValidationError) {
+        if self.is_full() {
+            self.left_out += 1;
+            return;
+        }
         self.errors.push(error);
+    }
+
+    fn is_full(&self) -> bool {
+        self.limit.is_some_and(|limit| self.errors.len() >= limit)
+    }
+
+    /// The errors, with one more at the end, of code
+    /// [`MORE_ERRORS_CODE`](crate::json::MORE_ERRORS_CODE), if any were left
+    /// out for the limit.
+    pub fn finish(mut self) -> Self {
+        if self.left_out > 0 {
+            self.errors.push(ValidationError {
+                path: String::new(),
+                code: crate::json::MORE_ERRORS_CODE.into(),
+                description: format!(
+                    "{} more errors were found and are not listed (at most {} are)",
+                    self.left_out,
+                    self.errors.len()
+                ),
+            });
+            self.left_out = 0;
+            self.limit = None;
+        }
+        self
     }
 
     /// Whether no error was found.
     pub fn is_empty(&self) -> bool {
-        self.errors.is_empty()
+        self.errors.is_empty() && self.left_out == 0
     }
 
     /// How many errors were found.

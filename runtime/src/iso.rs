@@ -152,3 +152,29 @@ macro_rules! serde_by_text {
 
 serde_by_text!(CountryCode, "a 2-letter country code as text");
 serde_by_text!(CurrencyCode, "a 3-letter currency code as text");
+
+impl crate::Structure for CountryCode {
+    fn shape() -> crate::structure::Shape {
+        crate::structure::Shape::Text {
+            expecting: "a 2-letter country code as text",
+            check: |text| {
+                text.parse::<CountryCode>()
+                    .map(drop)
+                    .map_err(|e| e.to_string())
+            },
+        }
+    }
+}
+
+impl crate::Structure for CurrencyCode {
+    fn shape() -> crate::structure::Shape {
+        crate::structure::Shape::Text {
+            expecting: "a 3-letter currency code as text",
+            check: |text| {
+                text.parse::<CurrencyCode>()
+                    .map(drop)
+                    .map_err(|e| e.to_string())
+            },
+        }
+    }
+}

@@ -48,6 +48,7 @@
 //! | `min_items(min = N, code = "...")` | `Vec<T>`, `Option<Vec<T>>` | at least `N` items |
 //! | `range(min = N, max = M, code = "...")` | integers, `Decimal` | `N <= value <= M` (either bound may be left out) |
 //! | `fixed(value = VALUE, code = "...")` | any | the value is `VALUE` (the only permissible value) |
+//! | `non_blank(code = "...")` | text | neither empty nor only white space (a required text) |
 //! | `max_chars(max = N, code = "...")` | text | at most `N` characters, not bytes |
 //! | `charset(set = PATH, code = "...")` | text | every character is in the [`text::CharSet`] at `PATH`, e.g. [`text::REGISTER_CHARSET`] |
 //! | `id_code(type_field = f, personal_identity_code = A, business_id = B, code = "...")` | text | a valid personal identity code when sibling `f` is `A`, a valid Business ID when it is `B` (either may be left out) |
@@ -71,6 +72,7 @@ pub mod iso;
 pub mod json;
 pub mod path;
 pub mod rules;
+pub mod structure;
 pub mod text;
 mod validate;
 pub mod wire;
@@ -80,6 +82,7 @@ pub use context::{Context, Stage, StageRestricted};
 pub use disclosure::{Disclose, DisclosureContext, Party};
 pub use error::{ErrorResponse, InvalidRequestBody, ValidationError, ValidationErrors};
 pub use path::JsonPath;
+pub use structure::Structure;
 pub use validate::Validate;
 
 #[cfg(feature = "derive")]

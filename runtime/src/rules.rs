@@ -119,6 +119,22 @@ pub fn required() -> String {
     "The data element is required.".to_string()
 }
 
+/// `#[pcr(non_blank(...))]`: text that is not empty and not only white
+/// space; a required text that is blank is as good as missing.
+///
+/// ```
+/// use pcr_runtime::rules::non_blank;
+/// assert_eq!(non_blank("0737546-2"), None);
+/// assert!(non_blank("").is_some());
+/// assert!(non_blank(" \t ").is_some());
+/// ```
+pub fn non_blank(value: &str) -> Option<String> {
+    value
+        .trim()
+        .is_empty()
+        .then(|| "The data element is required; it is empty or only white space.".to_string())
+}
+
 /// The description of a value missing while a sibling has a given value.
 ///
 /// ```

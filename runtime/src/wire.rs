@@ -59,7 +59,7 @@ macro_rules! option_module {
     };
 }
 
-/// `Date`: `YYYY-MM-DD`.
+/// `Date`: `YYYY-MM-DD`, a four-digit year from 0001 to 9999 and no sign.
 ///
 /// ```
 /// #[derive(serde::Serialize, serde::Deserialize)]
@@ -69,37 +69,75 @@ macro_rules! option_module {
 /// }
 /// let loan: Loan = serde_json::from_str(r#"{"contractDate":"2024-03-01"}"#).unwrap();
 /// assert_eq!(serde_json::to_string(&loan).unwrap(), r#"{"contractDate":"2024-03-01"}"#);
-/// assert!(serde_json::from_str::<Loan>(r#"{"contractDate":"1.3.2024"}"#).is_err());
+/// for wrong in ["1.3.2024", "+2024-03-01", "2024-3-1", "2024-02-30", "0000-01-01"] {
+///     let json = format!(r#"{{"contractDate":"{wrong}"}}"#);
+///     assert!(serde_json::from_str::<Loan>(&json).is_err(), "{wrong}");
+/// }
 /// ```
 pub mod date {
     use serde::{Deserializer, Serializer};
-    use time::format_description::FormatItem;
-    use time::macros::format_description;
-    use time::Date;
+    use time::{Date, Month};
 
-    const FORMAT: &[FormatItem<'static>] = format_description!("[year]-[month]-[day]");
+    /// Reads `YYYY-MM-DD` exactly: ten characters, a real calendar date in
+    /// the years 0001 to 9999.
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let wrong = || format!("`{text}` is not a date written YYYY-MM-DD");
+        let bytes = text.as_bytes();
+        let digits = |range: std::ops::Range<usize>| -> Option<u16> {
+            bytes[range].iter().try_fold(0u16, |n, &b| {
+                b.is_ascii_digit().then(|| n * 10 + u16::from(b - b'0'))
+            })
+        };
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return Err(wrong());
+        }
+        let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10))
+        else {
+            return Err(wrong());
+        };
+        if year == 0 {
+            return Err(format!("`{text}`: the year must be from 0001 to 9999"));
+        }
+        let month = u8::try_from(month)
+            .ok()
+            .and_then(|m| Month::try_from(m).ok())
+            .ok_or_else(|| format!("`{text}`: there is no month {month}"))?;
+        // Both fit: four and two digits.
+        Date::from_calendar_date(i32::from(year), month, day as u8)
+            .map_err(|_| format!("`{text}` is not a calendar date"))
+    }
 
-    /// Writes `YYYY-MM-DD`.
+    /// Writes `YYYY-MM-DD`; a date outside the years 0001 to 9999 cannot
+    /// be written and is an error.
     pub fn serialize<S: Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
-        let text = date.format(FORMAT).map_err(serde::ser::Error::custom)?;
+        if !(1..=9999).contains(&date.year()) {
+            return Err(serde::ser::Error::custom(format!(
+                "the year {} cannot be written as YYYY",
+                date.year()
+            )));
+        }
+        let text = format!(
+            "{:04}-{:02}-{:02}",
+            date.year(),
+            u8::from(date.month()),
+            date.day()
+        );
         serializer.serialize_str(&text)
     }
 
-    /// Reads `YYYY-MM-DD`.
+    /// Reads `YYYY-MM-DD` (see [`parse`]).
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
-        super::text(deserializer, "a date as text, YYYY-MM-DD", |text| {
-            Date::parse(text, FORMAT)
-                .map_err(|e| format!("`{text}` is not a date written YYYY-MM-DD: {e}"))
-        })
+        super::text(deserializer, "a date as text, YYYY-MM-DD", parse)
     }
 
     option_module!(time::Date);
 }
 
 /// `OffsetDateTime`: RFC 3339, read with any offset and kept in UTC,
-/// written with `Z`. Fractions of a second are written with as many digits
-/// as they need: `10:15:30.250Z` is read and written `10:15:30.25Z`, the
-/// same instant.
+/// written with `Z`. The instant must lie in the years 0001 to 9999 in
+/// UTC; anything else is an error when read, never a panic later.
+/// Fractions of a second are written with as many digits as they need:
+/// `10:15:30.250Z` is read and written `10:15:30.25Z`, the same instant.
 ///
 /// ```
 /// #[derive(serde::Serialize, serde::Deserialize)]
@@ -111,49 +149,65 @@ pub mod date {
 /// assert_eq!(serde_json::to_string(&e).unwrap(), r#"{"creationTimeUtc":"2024-01-04T10:15:30Z"}"#);
 /// let e: Extract = serde_json::from_str(r#"{"creationTimeUtc":"2024-01-04T10:15:30.2500000Z"}"#).unwrap();
 /// assert_eq!(serde_json::to_string(&e).unwrap(), r#"{"creationTimeUtc":"2024-01-04T10:15:30.25Z"}"#);
+/// // 23:59:59 at -00:01 on the last day of 9999 is in the year 10000 in UTC.
+/// let late = r#"{"creationTimeUtc":"9999-12-31T23:59:59-00:01"}"#;
+/// assert!(serde_json::from_str::<Extract>(late).is_err());
 /// ```
 pub mod datetime {
     use serde::{Deserializer, Serializer};
     use time::format_description::well_known::Rfc3339;
     use time::{OffsetDateTime, UtcOffset};
 
-    /// Writes RFC 3339 in UTC.
+    /// Reads RFC 3339 and converts it to UTC; the UTC instant must lie in
+    /// the years 0001 to 9999.
+    pub fn parse(text: &str) -> Result<OffsetDateTime, String> {
+        let time = OffsetDateTime::parse(text, &Rfc3339)
+            .map_err(|e| format!("`{text}` is not an RFC 3339 time: {e}"))?;
+        time.checked_to_offset(UtcOffset::UTC)
+            .filter(|utc| (1..=9999).contains(&utc.year()))
+            .ok_or_else(|| format!("`{text}` is not in the years 0001 to 9999 in UTC"))
+    }
+
+    /// Writes RFC 3339 in UTC; an instant outside the years 0001 to 9999 in
+    /// UTC cannot be written and is an error.
     pub fn serialize<S: Serializer>(
         value: &OffsetDateTime,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         let text = value
-            .to_offset(UtcOffset::UTC)
-            .format(&Rfc3339)
+            .checked_to_offset(UtcOffset::UTC)
+            .filter(|utc| (1..=9999).contains(&utc.year()))
+            .ok_or_else(|| format!("{value} is not in the years 0001 to 9999 in UTC"))
+            .and_then(|utc| utc.format(&Rfc3339).map_err(|e| e.to_string()))
             .map_err(serde::ser::Error::custom)?;
         serializer.serialize_str(&text)
     }
 
-    /// Reads RFC 3339 and converts it to UTC.
+    /// Reads RFC 3339 (see [`parse`]).
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<OffsetDateTime, D::Error> {
-        super::text(deserializer, "a time as RFC 3339 text", |text| {
-            OffsetDateTime::parse(text, &Rfc3339)
-                .map(|t| t.to_offset(UtcOffset::UTC))
-                .map_err(|e| format!("`{text}` is not an RFC 3339 time: {e}"))
-        })
+        super::text(deserializer, "a time as RFC 3339 text", parse)
     }
 
     option_module!(time::OffsetDateTime);
 }
 
-/// `Decimal` as a JSON number.
+/// `Decimal` as a JSON number, read and written exactly.
 ///
-/// The register writes amounts as JSON numbers. serde_json hands a number
-/// to the model as an `f64` unless its `arbitrary_precision` feature is on,
-/// and that feature changes number handling for every crate in the build,
-/// so it is not asked for. Instead the `f64` is read through its shortest
-/// decimal text (`0.1_f64` is "0.1"), which gives back exactly the number
-/// that was written for every value of up to 15 significant digits — amounts
-/// up to a trillion euros with cents. Writing goes the other way. Integers
-/// are read exactly up to `u64::MAX`. Beyond 15 significant digits a value
-/// is rounded to the nearest `f64`; `tests/decimal_wire.rs` checks both.
+/// serde_json hands a number to a model as an `f64` unless its
+/// `arbitrary_precision` feature is on, and that feature changes number
+/// handling for every crate in the build (buffered numbers in untagged
+/// enums and flattened structs become maps). Instead this module asks
+/// serde_json for the number's text through its `RawValue` (the additive
+/// `raw_value` feature) and reads that text with `rust_decimal`'s exact
+/// parser: no `f64` on the way. A number that a `Decimal` cannot hold
+/// exactly (more than 28 significant digits, `1e-400`, `1e30`) is an error,
+/// never rounded. It is written back in plain notation with the digits it
+/// was read with (`1234.50` stays `1234.50`, `1.5e3` becomes `1500`).
+///
+/// Only JSON carries the raw text: reading with another serde format is an
+/// error.
 ///
 /// ```
 /// use rust_decimal::Decimal;
@@ -163,71 +217,108 @@ pub mod datetime {
 ///     #[serde(with = "pcr_runtime::wire::decimal")]
 ///     sum: Decimal,
 /// }
-/// let a: Amount = serde_json::from_str(r#"{"sum":1234.56}"#).unwrap();
-/// assert_eq!(a.sum, Decimal::new(123456, 2));
-/// assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"sum":1234.56}"#);
+/// let a: Amount = serde_json::from_str(r#"{"sum":1234.50}"#).unwrap();
+/// assert_eq!(a.sum, Decimal::new(123450, 2));
+/// assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"sum":1234.50}"#);
+/// let a: Amount = serde_json::from_str(r#"{"sum":12345678901234567890.12345678}"#).unwrap();
+/// assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"sum":12345678901234567890.12345678}"#);
 /// assert!(serde_json::from_str::<Amount>(r#"{"sum":"1234.56"}"#).is_err());
+/// assert!(serde_json::from_str::<Amount>(r#"{"sum":1e-400}"#).is_err());
 /// ```
 pub mod decimal {
-    use std::fmt;
-    use std::str::FromStr;
-
-    use rust_decimal::prelude::ToPrimitive;
     use rust_decimal::Decimal;
-    use serde::de::{self, Visitor};
-    use serde::{Deserializer, Serializer};
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde_json::value::RawValue;
 
-    /// Writes a JSON number: an integer when the value is whole and fits,
-    /// otherwise the nearest `f64`, which prints as the same decimal for up
-    /// to 15 significant digits.
+    /// Reads the text of a JSON number exactly (`-12.50`, `1.5e3`,
+    /// `2E-2`), or says why it cannot be a `Decimal`.
+    ///
+    /// ```
+    /// use pcr_runtime::wire::decimal::parse;
+    /// assert_eq!(parse("1.5e3").unwrap().to_string(), "1500");
+    /// assert_eq!(parse("-0.50").unwrap().to_string(), "-0.50");
+    /// assert!(parse("0.1234567890123456789012345678901").is_err()); // 31 digits
+    /// assert!(parse("\"1\"").is_err());
+    /// ```
+    pub fn parse(text: &str) -> Result<Decimal, String> {
+        let bytes = text.as_bytes();
+        let starts_number = matches!(bytes.first(), Some(b'-' | b'0'..=b'9'));
+        if !starts_number {
+            return Err(format!("{} is not a number", super::shorten(text)));
+        }
+        let (mantissa, exponent) = match text.find(['e', 'E']) {
+            Some(at) => (&text[..at], Some(&text[at + 1..])),
+            None => (text, None),
+        };
+        let cannot_hold = || {
+            format!(
+                "{} cannot be held exactly as a decimal (at most 28 significant digits and 28 decimals)",
+                super::shorten(text)
+            )
+        };
+        let mut value = Decimal::from_str_exact(mantissa).map_err(|_| cannot_hold())?;
+        let Some(exponent) = exponent else {
+            return Ok(value);
+        };
+        let exponent: i64 = exponent
+            .strip_prefix('+')
+            .unwrap_or(exponent)
+            .parse()
+            .map_err(|_| cannot_hold())?;
+        if exponent < 0 {
+            // Dividing by a power of ten: raise the scale, dropping trailing
+            // zeros first if the scale would pass 28 (`1.000e-28`).
+            let scale = i64::from(value.scale()) - exponent;
+            if scale > i64::from(Decimal::MAX_SCALE) {
+                value = value.normalize();
+            }
+            let scale = i64::from(value.scale()) - exponent;
+            let scale = u32::try_from(scale)
+                .ok()
+                .filter(|s| *s <= Decimal::MAX_SCALE)
+                .ok_or_else(cannot_hold)?;
+            value.set_scale(scale).map_err(|_| cannot_hold())?;
+        } else {
+            let exponent = u32::try_from(exponent)
+                .ok()
+                .filter(|e| *e <= 2 * Decimal::MAX_SCALE)
+                .ok_or_else(cannot_hold)?;
+            let scale = value.scale();
+            if exponent <= scale {
+                value
+                    .set_scale(scale - exponent)
+                    .map_err(|_| cannot_hold())?;
+            } else {
+                value.set_scale(0).map_err(|_| cannot_hold())?;
+                for _ in 0..exponent - scale {
+                    value = value.checked_mul(Decimal::TEN).ok_or_else(cannot_hold)?;
+                }
+            }
+        }
+        Ok(value)
+    }
+
+    /// Writes the decimal's plain text as a JSON number (through
+    /// serde_json's `RawValue`, so no `f64`).
     pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
-        if value.fract().is_zero() {
-            if let Some(n) = value.to_i64() {
-                return serializer.serialize_i64(n);
-            }
-        }
-        match value.to_f64() {
-            Some(f) => serializer.serialize_f64(f),
-            None => Err(serde::ser::Error::custom(format!(
-                "{value} cannot be written as a JSON number"
-            ))),
-        }
+        let raw = RawValue::from_string(value.to_string()).map_err(serde::ser::Error::custom)?;
+        raw.serialize(serializer)
     }
 
-    /// Reads a JSON number.
+    /// Reads a JSON number exactly (see [`parse`]).
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-        deserializer.deserialize_any(DecimalVisitor)
-    }
-
-    pub(crate) struct DecimalVisitor;
-
-    impl Visitor<'_> for DecimalVisitor {
-        type Value = Decimal;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a number")
-        }
-
-        fn visit_i64<E: de::Error>(self, n: i64) -> Result<Decimal, E> {
-            Ok(Decimal::from(n))
-        }
-
-        fn visit_u64<E: de::Error>(self, n: u64) -> Result<Decimal, E> {
-            Ok(Decimal::from(n))
-        }
-
-        fn visit_f64<E: de::Error>(self, f: f64) -> Result<Decimal, E> {
-            if !f.is_finite() {
-                return Err(E::custom("a decimal must be a finite number"));
-            }
-            // `{}` prints the shortest text that reads back as the same f64;
-            // `{:e}` keeps very large and very small values short.
-            let text = format!("{f}");
-            Decimal::from_str(&text)
-                .or_else(|_| Decimal::from_scientific(&format!("{f:e}")))
-                .map_err(|_| E::custom(format!("{f} is out of the range of a decimal")))
-        }
+        let raw = <Box<RawValue>>::deserialize(deserializer)?;
+        parse(raw.get()).map_err(D::Error::custom)
     }
 
     option_module!(rust_decimal::Decimal);
+}
+
+/// `text` for a message, cut to 40 characters.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((at, _)) => format!("`{}…`", &text[..at]),
+        None => format!("`{text}`"),
+    }
 }

@@ -18,7 +18,7 @@ use quote::{format_ident, quote};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::spec::{
     CharClass, Check, CodesetContent, ComparedDate, Condition, Direction, Element, IdFormat,
-    Marker, MarkerEffect, Message, ScalarType, Shape, Spec, Stage, Standard,
+    Marker, MarkerEffect, Message, Required, ScalarType, Shape, Spec, Stage, Standard,
 };
 
 /// One generated source file.
@@ -99,6 +99,7 @@ impl<'a> Emitter<'a> {
         let version = &spec.document.version.value;
         let document_id = &spec.document.id.value;
         let schema_code = &spec.implicit_errors.schema.value;
+        let required_code = &spec.implicit_errors.required.value;
         let stage = match spec.document.stage.value {
             Stage::First => quote!(::pcr_runtime::Stage::First),
             Stage::Second => quote!(::pcr_runtime::Stage::Second),
@@ -136,6 +137,11 @@ impl<'a> Emitter<'a> {
             pub const DOCUMENT_ID: &str = #document_id;
             #[doc = " The error code of JSON that cannot be read as its message (malformed, a wrong type, an unknown field or code)."]
             pub const SCHEMA_ERROR_CODE: &str = #schema_code;
+            #[doc = " The error code of a required (P) element that is missing."]
+            pub const REQUIRED_ERROR_CODE: &str = #required_code;
+            #[doc = " How `pcr_runtime::json::read` reads these messages: with the codes above, bodies of at most 10 MiB, at most 1,000 errors listed."]
+            pub const READ_OPTIONS: ::pcr_runtime::json::ReadOptions =
+                ::pcr_runtime::json::ReadOptions::new(SCHEMA_ERROR_CODE, REQUIRED_ERROR_CODE);
             #[doc = " The register stage the document describes: the default stage to validate for."]
             pub const DOCUMENT_STAGE: ::pcr_runtime::Stage = #stage;
             #max_doc
@@ -300,7 +306,7 @@ impl<'a> Emitter<'a> {
                     quote!(, payment_plan_if_any = [#(#flags),*])
                 };
                 quote! {
-                    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Disclose)]
+                    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate, ::pcr_runtime::Disclose)]
                     #[pcr(disclose(into = super::#name #flags))]
                 }
             }
@@ -572,6 +578,12 @@ impl<'a> Emitter<'a> {
         let format_rules = spec.format_rules.applies_to.value == direction;
         let plain_text =
             element.shape.scalar() == Some(ScalarType::String) && element.codeset.is_none();
+        let required = element.required.as_ref().map(|r| r.value) == Some(Required::P);
+        if plain_text && required {
+            // A required text that is empty or blank is as good as missing.
+            let code = &implicit.required.value;
+            rules.push(quote!(#[pcr(non_blank(code = #code))]));
+        }
         if format_rules && plain_text {
             let max = proc_macro2::Literal::u32_unsuffixed(
                 spec.format_rules.string_rule.max_length.value,
@@ -765,31 +777,88 @@ impl<'a> Emitter<'a> {
     }
 
     /// For each status whose body can be one of several messages, an enum
-    /// that reads either without being told which (serde tries each in turn;
-    /// every message requires a member the others lack).
+    /// that reads the one its members say it is: each message has
+    /// top-level elements the others lack (`deceasedPerson` only in the
+    /// response for a person who has died), and a body with elements of two
+    /// messages is an error, not a guess.
     fn status_bodies(&mut self) -> TokenStream {
         let mut seen = BTreeSet::new();
-        let bodies = self.spec.http_statuses.iter().filter(|s| s.messages.len() > 1).filter_map(|status| {
+        let spec = self.spec;
+        let bodies = spec.http_statuses.iter().filter(|s| s.messages.len() > 1).filter_map(|status| {
             if !seen.insert(status.status.value) {
                 return None;
             }
             let name = format_ident!("Status{}Body", status.status.value);
-            let variants = status.messages.iter().map(|id| {
-                let variant = names::type_name(&id.value);
-                let module = names::module(&id.value);
+            let messages: Vec<&Message> = status
+                .messages
+                .iter()
+                .filter_map(|id| spec.messages.iter().find(|m| m.id.value == id.value))
+                .collect();
+            let top_level = |m: &Message| -> Vec<String> {
+                m.elements.iter().filter(|e| !e.register_side).map(|e| e.json.value.clone()).collect()
+            };
+            let variants: Vec<TokenStream> = messages.iter().map(|m| {
+                let variant = names::type_name(&m.id.value);
+                let module = names::module(&m.id.value);
                 quote!(#variant(#module::Message))
+            }).collect();
+            let alternatives = messages.iter().map(|m| {
+                let others: BTreeSet<String> = messages
+                    .iter()
+                    .filter(|o| o.id.value != m.id.value)
+                    .flat_map(|o| top_level(o))
+                    .collect();
+                let own: Vec<String> = top_level(m).into_iter().filter(|j| !others.contains(j)).collect();
+                let id = &m.id.value;
+                let module = names::module(&m.id.value);
+                quote! {
+                    ::pcr_runtime::structure::Alternative {
+                        name: #id,
+                        own_members: &[#(#own),*],
+                        shape: <#module::Message as ::pcr_runtime::Structure>::shape,
+                    }
+                }
             });
+            let arms = messages.iter().enumerate().map(|(index, m)| {
+                let variant = names::type_name(&m.id.value);
+                quote!(#index => ::pcr_runtime::json::from_raw(&raw).map(Self::#variant),)
+            });
+            let what = format!("the body of an HTTP {} response", status.status.value);
             let list = status.messages.iter().map(|m| format!("`{}`", m.value)).collect::<Vec<_>>().join(" or ");
             let doc = docs::attrs(&[
                 format!("The body of an HTTP {} response ({}): {list}.", status.status.value, status.reason.value),
-                "Read without knowing which: the message whose required members are all present is chosen.".to_string(),
+                "Read as the message whose own top-level elements it has (the first when it has none); a body with elements of two messages is an error.".to_string(),
             ]);
             Some(quote! {
                 #doc
-                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate)]
+                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::pcr_runtime::Validate)]
                 #[serde(untagged)]
                 pub enum #name {
                     #(#variants,)*
+                }
+                impl ::pcr_runtime::Structure for #name {
+                    fn shape() -> ::pcr_runtime::structure::Shape {
+                        ::pcr_runtime::structure::Shape::Choice(::pcr_runtime::structure::Choice {
+                            name: #what,
+                            alternatives: &[#(#alternatives),*],
+                        })
+                    }
+                }
+                impl<'de> ::serde::Deserialize<'de> for #name {
+                    fn deserialize<D: ::serde::Deserializer<'de>>(
+                        deserializer: D,
+                    ) -> ::core::result::Result<Self, D::Error> {
+                        let (index, raw) = ::pcr_runtime::json::choose(
+                            deserializer,
+                            &<Self as ::pcr_runtime::Structure>::shape(),
+                        )?;
+                        match index {
+                            #(#arms)*
+                            _ => ::core::result::Result::Err(<D::Error as ::serde::de::Error>::custom(
+                                "no such alternative",
+                            )),
+                        }
+                    }
                 }
             })
         });

@@ -34,10 +34,12 @@ fn ask_errors(json: &Value, stage: Stage) -> Vec<(String, String)> {
     match json::read::<ask::Message>(
         &json.to_string(),
         &ctx(stage),
-        downstream_build::models::SCHEMA_ERROR_CODE,
+        &downstream_build::models::READ_OPTIONS,
     ) {
         Ok(_) => Vec::new(),
-        Err(errors) => errors
+        Err(error) => error
+            .into_errors()
+            .expect("the body is within the size limit")
             .into_iter()
             .map(|e| (e.path, e.code.into_owned()))
             .collect(),

@@ -1,0 +1,467 @@
+//! Every case of the structural-validation issue, read with `json::read`:
+//! each refusal names its element and code, nothing the tables refuse is
+//! accepted, nothing panics.
+
+use pcr_models::{
+    deceased, extract, request, Status200Body, READ_OPTIONS, REQUIRED_ERROR_CODE, SCHEMA_ERROR_CODE,
+};
+use pcr_runtime::json::{self, ReadError, ReadOptions, MORE_ERRORS_CODE};
+use pcr_runtime::{Context, Disclose, DisclosureContext, Party, Stage, Structure, Validate};
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
+
+fn ctx() -> Context {
+    Context::new(
+        Stage::First,
+        time::Date::from_calendar_date(2024, time::Month::September, 2).unwrap(),
+    )
+}
+
+fn fixture(name: &str) -> Value {
+    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// (path, code) of every error of `body` read as `T`; empty when valid.
+fn found<T: DeserializeOwned + Validate + Structure>(
+    body: impl AsRef<[u8]>,
+) -> Vec<(String, String)> {
+    found_with::<T>(body, &READ_OPTIONS)
+}
+
+fn found_with<T: DeserializeOwned + Validate + Structure>(
+    body: impl AsRef<[u8]>,
+    options: &ReadOptions,
+) -> Vec<(String, String)> {
+    match json::read::<T>(body, &ctx(), options) {
+        Ok(_) => Vec::new(),
+        Err(error) => error
+            .into_errors()
+            .expect("within the size limit")
+            .into_iter()
+            .map(|e| {
+                assert!(!e.description.is_empty());
+                (e.path, e.code.into_owned())
+            })
+            .collect(),
+    }
+}
+
+fn at(path: &str, code: &str) -> (String, String) {
+    (path.to_string(), code.to_string())
+}
+
+fn a10(path: &str) -> (String, String) {
+    at(path, SCHEMA_ERROR_CODE)
+}
+
+fn missing(path: &str) -> (String, String) {
+    at(path, REQUIRED_ERROR_CODE)
+}
+
+/// The request fixture with `edit` applied.
+fn request_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut request = fixture("request");
+    edit(&mut request);
+    request.to_string()
+}
+
+fn extract_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut extract = fixture("extract");
+    edit(&mut extract);
+    extract.to_string()
+}
+
+#[test]
+fn the_fixtures_are_valid() {
+    assert_eq!(
+        found::<request::Message>(fixture("request").to_string()),
+        []
+    );
+    assert_eq!(
+        found::<extract::Message>(fixture("extract").to_string()),
+        []
+    );
+    assert_eq!(
+        found::<deceased::Message>(fixture("deceased").to_string()),
+        []
+    );
+    assert_eq!(found::<Status200Body>(fixture("extract").to_string()), []);
+    assert_eq!(found::<Status200Body>(fixture("deceased").to_string()), []);
+}
+
+#[test]
+fn a_missing_element_is_reported_at_its_own_path() {
+    let body = request_with(|r| {
+        r.as_object_mut().unwrap().remove("targetEnvironment");
+    });
+    assert_eq!(
+        found::<request::Message>(body),
+        [missing("targetEnvironment")]
+    );
+    let body = request_with(|r| {
+        r["request"].as_object_mut().unwrap().remove("idCode");
+        r["owner"].as_object_mut().unwrap().remove("idCodeType");
+    });
+    assert_eq!(
+        found::<request::Message>(body),
+        [missing("owner.idCodeType"), missing("request.idCode")]
+    );
+}
+
+#[test]
+fn an_empty_request_lists_every_missing_required_element() {
+    assert_eq!(
+        found::<request::Message>("{}"),
+        [
+            missing("targetEnvironment"),
+            missing("owner"),
+            missing("owner.idCodeType"),
+            missing("owner.idCode"),
+            missing("request"),
+            missing("request.idCodeType"),
+            missing("request.idCode"),
+            missing("request.creditRegisterExtractPurpose"),
+        ]
+    );
+}
+
+#[test]
+fn wrong_types_nulls_and_duplicates_are_each_at_their_path() {
+    let body = request_with(|r| {
+        r["targetEnvironment"] = json!(1);
+        r["owner"]["idCode"] = json!(737546);
+        r["request"]["idCodeType"] = Value::Null;
+        r["request"]["creditRegisterExtractPurpose"] = json!("NewConsumerCredit");
+    });
+    // serde_json writes the members of a `Value` sorted by name.
+    assert_eq!(
+        found::<request::Message>(body),
+        [
+            a10("owner.idCode"),
+            a10("request.creditRegisterExtractPurpose"),
+            a10("request.idCodeType"),
+            a10("targetEnvironment"),
+        ]
+    );
+    let body = r#"{"targetEnvironment": "Test", "targetEnvironment": "Production",
+        "owner": {"idCodeType": "BusinessId", "idCode": "0737546-2", "idCode": "0737546-2"},
+        "request": {"idCodeType": "PersonalIdentityCode", "idCode": "010594Y9032",
+                    "creditRegisterExtractPurpose": ["NewConsumerCredit"]}}"#;
+    assert_eq!(
+        found::<request::Message>(body),
+        [a10("targetEnvironment"), a10("owner.idCode")]
+    );
+}
+
+#[test]
+fn arrays_are_not_objects_and_objects_are_not_arrays() {
+    let owner = fixture("request")["owner"].clone();
+    let person = fixture("request")["request"].clone();
+    let as_array = json!(["Test", owner, person]).to_string();
+    assert_eq!(found::<request::Message>(as_array), [a10("")]);
+    let body = request_with(|r| r["owner"] = json!([]));
+    assert_eq!(found::<request::Message>(body), [a10("owner")]);
+    let body = request_with(|r| r["request"]["creditRegisterExtractPurpose"] = json!({}));
+    assert_eq!(
+        found::<request::Message>(body),
+        [a10("request.creditRegisterExtractPurpose")]
+    );
+    let body = extract_with(|e| e["creditInformationSummary"]["loans"][0] = json!([1, 2]));
+    assert_eq!(
+        found::<extract::Message>(body),
+        [a10("creditInformationSummary.loans[0]")]
+    );
+}
+
+#[test]
+fn syntax_errors_are_a10_at_the_path_reached_with_line_and_column() {
+    let body = "{\"targetEnvironment\": \"Test\",\n \"owner\": {\"idCodeType\": \"BusinessId\", \"idCode\": }";
+    let errors = json::read::<request::Message>(body, &ctx(), &READ_OPTIONS)
+        .unwrap_err()
+        .into_errors()
+        .unwrap();
+    let last = errors.iter().last().unwrap();
+    assert_eq!((last.path.as_str(), &*last.code), ("owner.idCode", "A10"));
+    assert!(last.description.contains("line 2"), "{}", last.description);
+    for body in ["", "{", "nul", "{\"targetEnvironment\" \"Test\"}", "[1,]"] {
+        let found = found::<request::Message>(body);
+        assert!(
+            !found.is_empty() && found.iter().all(|(_, code)| code == "A10"),
+            "{body}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn data_after_the_message_is_an_error() {
+    let body = format!("{} {{}}", fixture("request"));
+    assert_eq!(found::<request::Message>(body), [a10("")]);
+}
+
+#[test]
+fn dates_have_four_digit_years_and_no_sign() {
+    for date in [
+        "+2024-01-01",
+        "-2024-01-01",
+        "20240-01-01",
+        "2024-1-01",
+        "2024-02-30",
+        "0000-01-01",
+        " 2024-01-01",
+    ] {
+        let body = extract_with(|e| {
+            e["creditInformationSummary"]["loans"][0]["contractDate"] = json!(date)
+        });
+        assert_eq!(
+            found::<extract::Message>(body),
+            [a10("creditInformationSummary.loans[0].contractDate")],
+            "{date}"
+        );
+    }
+}
+
+#[test]
+fn times_must_lie_in_years_0001_to_9999_in_utc_and_never_panic() {
+    for time in [
+        "9999-12-31T23:59:59-00:01",
+        "0001-01-01T00:00:00+00:01",
+        "0000-06-01T00:00:00Z",
+    ] {
+        let body = extract_with(|e| e["creditRegisterExtract"]["creationTimeUtc"] = json!(time));
+        assert_eq!(
+            found::<extract::Message>(&body),
+            [a10("creditRegisterExtract.creationTimeUtc")],
+            "{time}"
+        );
+        let record = json::parse::<extract::register::Message>(&body, &READ_OPTIONS);
+        assert!(record.is_err(), "{time}");
+    }
+    let body = extract_with(|e| {
+        e["creditRegisterExtract"]["creationTimeUtc"] = json!("9999-12-31T23:59:59+00:01")
+    });
+    assert_eq!(found::<extract::Message>(body), []);
+}
+
+#[test]
+fn integers_stay_in_their_range() {
+    // (JSON pointer, value, code)
+    let cases = [
+        (
+            "/creditInformationSummary/loans/0/borrowersCount",
+            json!(-1),
+            "A10",
+        ),
+        ("/creditInformationSummary/lendersCount", json!(-1), "A10"),
+        ("/incomeData/0/months/0/month", json!(0), "PCR-OUT-OF-RANGE"),
+        (
+            "/incomeData/0/months/0/month",
+            json!(13),
+            "PCR-OUT-OF-RANGE",
+        ),
+        (
+            "/incomeData/0/months/0/month",
+            json!(99),
+            "PCR-OUT-OF-RANGE",
+        ),
+        ("/incomeData/0/months/0/month", json!(1.5), "A10"),
+        ("/incomeData/0/year", json!(-1), "A10"),
+        ("/incomeData/0/year", json!(10000), "PCR-OUT-OF-RANGE"),
+    ];
+    for (pointer, value, code) in cases {
+        let body = extract_with(|e| *e.pointer_mut(pointer).unwrap() = value.clone());
+        let path =
+            pointer[1..]
+                .split('/')
+                .fold(String::new(), |path, step| match step.parse::<usize>() {
+                    Ok(index) => format!("{path}[{index}]"),
+                    Err(_) if path.is_empty() => step.to_string(),
+                    Err(_) => format!("{path}.{step}"),
+                });
+        assert_eq!(
+            found::<extract::Message>(body),
+            [at(&path, code)],
+            "{pointer} = {value}"
+        );
+    }
+}
+
+#[test]
+fn a_required_text_is_neither_empty_nor_blank() {
+    for blank in ["", "   ", "\t"] {
+        let body = fixture("request-foreign-owner").to_string();
+        let mut value: Value = serde_json::from_str(&body).unwrap();
+        value["owner"]["idCode"] = json!(blank);
+        let found = found::<request::Message>(value.to_string());
+        assert!(
+            found.contains(&missing("owner.idCode")),
+            "{blank:?}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn decimals_are_exact_or_an_error() {
+    let body = extract_with(|e| {
+        e["creditInformationSummary"]["loans"][0]["lumpSumLoan"]["balance"] = json!(424242)
+    });
+    let body = body.replacen("424242", "12345678901234567890.12345678", 1);
+    let message = json::read::<extract::Message>(&body, &ctx(), &READ_OPTIONS).unwrap();
+    let written = serde_json::to_string(&message).unwrap();
+    assert!(
+        written.contains("\"balance\":12345678901234567890.12345678"),
+        "{written}"
+    );
+    let body = body.replace("12345678901234567890.12345678", "1e-400");
+    assert_eq!(
+        found::<extract::Message>(body),
+        [a10("creditInformationSummary.loans[0].lumpSumLoan.balance")]
+    );
+}
+
+#[test]
+fn disclose_writes_every_decimal_in_plain_notation() {
+    let path = format!(
+        "{}/tests/fixtures/register-extract.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let record: Value = serde_json::from_str(&text).unwrap();
+    let amount =
+        record["creditInformationSummary"]["loans"][0]["lumpSumLoan"]["amountIssued"].clone();
+    assert!(amount.is_number());
+    let text = text.replacen(
+        &format!("\"amountIssued\": {amount}"),
+        "\"amountIssued\": 12345678901234567890",
+        1,
+    );
+    assert!(text.contains("12345678901234567890"));
+    let record: extract::register::Message = json::parse(&text, &READ_OPTIONS).unwrap();
+    let ctx = DisclosureContext {
+        party: Party::Original,
+        reader_id_code: None,
+        today: time::Date::from_calendar_date(2024, time::Month::September, 2).unwrap(),
+    };
+    let written = serde_json::to_string(&record.disclose(&ctx)).unwrap();
+    assert!(
+        written.contains("\"amountIssued\":12345678901234567890"),
+        "{written}"
+    );
+    assert!(!written.contains("e+"), "{written}");
+}
+
+#[test]
+fn a_foreign_id_code_may_not_be_blank() {
+    let body = fixture("request-foreign-owner");
+    assert_eq!(found::<request::Message>(body.to_string()), []);
+}
+
+#[test]
+fn a_200_body_is_told_apart_by_its_elements() {
+    // An invalid extract: its errors at their own paths.
+    let body = extract_with(|e| {
+        e["creditInformationSummary"]["lendersCount"] = json!("three");
+        e.as_object_mut().unwrap().remove("owner");
+    });
+    assert_eq!(
+        found::<Status200Body>(body),
+        [
+            a10("creditInformationSummary.lendersCount"),
+            missing("owner"),
+            missing("owner.idCodeType"),
+            missing("owner.idCode")
+        ]
+    );
+    // An invalid deceased response likewise.
+    let mut deceased = fixture("deceased");
+    deceased["deceasedPerson"]["dateOfDeath"] = json!("yesterday");
+    assert_eq!(
+        found::<Status200Body>(deceased.to_string()),
+        [a10("deceasedPerson.dateOfDeath")]
+    );
+    // Both at once is an error.
+    let body =
+        extract_with(|e| e["deceasedPerson"] = fixture("deceased")["deceasedPerson"].clone());
+    assert_eq!(found::<Status200Body>(&body), [a10("")]);
+    assert!(serde_json::from_str::<Status200Body>(&body).is_err());
+    // A valid 200 body of each kind reads as its kind.
+    let read =
+        |v: Value| json::read::<Status200Body>(v.to_string(), &ctx(), &READ_OPTIONS).unwrap();
+    assert!(matches!(
+        read(fixture("extract")),
+        Status200Body::Extract(_)
+    ));
+    assert!(matches!(
+        read(fixture("deceased")),
+        Status200Body::Deceased(_)
+    ));
+}
+
+#[test]
+fn requests_refuse_unknown_elements_and_responses_keep_reading() {
+    let body = request_with(|r| r["request"]["colour"] = json!("blue"));
+    assert_eq!(found::<request::Message>(body), [a10("request.colour")]);
+    let body = extract_with(|e| e["creditInformationSummary"]["colour"] = json!("blue"));
+    assert_eq!(found::<extract::Message>(body), []);
+}
+
+#[test]
+fn bodies_over_the_size_limit_are_not_read() {
+    let options = READ_OPTIONS.max_bytes(100);
+    let body = fixture("request").to_string();
+    assert!(body.len() > 100);
+    let error = json::read::<request::Message>(&body, &ctx(), &options).unwrap_err();
+    assert_eq!(error, ReadError::TooLarge { limit: 100 });
+    assert_eq!(error.status(), 413);
+    // From a stream, nothing past the limit is read: an endless reader ends.
+    let endless = std::io::repeat(b' ');
+    let error = json::read_from::<request::Message>(endless, &ctx(), &options).unwrap_err();
+    assert_eq!(error, ReadError::TooLarge { limit: 100 });
+    assert_eq!(json::DEFAULT_MAX_BYTES, 10 * 1024 * 1024);
+    assert_eq!(READ_OPTIONS.max_bytes, json::DEFAULT_MAX_BYTES);
+}
+
+#[test]
+fn at_most_the_limit_of_errors_is_listed_then_how_many_more() {
+    let items = vec![json!(1); 1500];
+    let body = request_with(|r| r["request"]["creditRegisterExtractPurpose"] = json!(items));
+    let found = found::<request::Message>(&body);
+    assert_eq!(found.len(), 1001);
+    assert_eq!(found[999], a10("request.creditRegisterExtractPurpose[999]"));
+    assert_eq!(found[1000], at("", MORE_ERRORS_CODE));
+    let errors = json::read::<request::Message>(&body, &ctx(), &READ_OPTIONS)
+        .unwrap_err()
+        .into_errors()
+        .unwrap();
+    assert!(errors
+        .iter()
+        .last()
+        .unwrap()
+        .description
+        .contains("500 more errors"));
+    // Rule errors are capped the same way.
+    let options = READ_OPTIONS.max_errors(2);
+    let purposes = vec![json!("NewLoan"); 5];
+    let body = request_with(|r| r["request"]["creditRegisterExtractPurpose"] = json!(purposes));
+    let found = found_with::<request::Message>(body, &options);
+    assert_eq!(found.len(), 3);
+    assert_eq!(found[2], at("", MORE_ERRORS_CODE));
+}
+
+#[test]
+fn text_that_is_not_utf8_is_a10_with_its_byte_offset() {
+    let mut body = fixture("request").to_string().into_bytes();
+    let at_byte = body.len() / 2;
+    body[at_byte] = 0xff;
+    let errors = json::read::<request::Message>(&body, &ctx(), &READ_OPTIONS)
+        .unwrap_err()
+        .into_errors()
+        .unwrap();
+    let error = errors.iter().next().unwrap();
+    assert_eq!(error.code, "A10");
+    assert!(
+        error.description.contains(&format!("offset {at_byte}")),
+        "{}",
+        error.description
+    );
+}

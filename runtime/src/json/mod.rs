@@ -1,0 +1,355 @@
+//! Reading a JSON message and validating it in one step, with every error
+//! in the register's terms.
+//!
+//! [`read`] takes the fast path first: serde into the message's types
+//! (reading structs from objects only), then the rules of
+//! [`Validate`]. Only when serde refuses the message does it walk the
+//! message again against its [`Structure`], to report every structural
+//! error at its own path: each missing required element, each wrong JSON
+//! type, each unknown element where the type refuses them, each duplicate
+//! key. A valid message is read once.
+
+mod diagnose;
+mod strict;
+
+use std::fmt;
+use std::io::Read;
+
+use serde::de::{DeserializeOwned, Deserializer};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::structure::{Shape, Structure};
+use crate::{Context, JsonPath, Validate, ValidationError, ValidationErrors};
+
+pub use strict::Strict;
+
+/// The default size limit of a body: 10 MiB.
+pub const DEFAULT_MAX_BYTES: usize = 10 * 1024 * 1024;
+/// The default number of errors listed; one more error says how many
+/// were left out.
+pub const DEFAULT_MAX_ERRORS: usize = 1000;
+/// The code of the error that says how many errors were left out.
+pub const MORE_ERRORS_CODE: &str = "PCR-MORE-ERRORS";
+
+/// How [`read`] reads: the error codes it reports and its limits.
+///
+/// The generated models export theirs as `READ_OPTIONS`, with the codes of
+/// their spec.
+///
+/// ```
+/// use pcr_runtime::json::ReadOptions;
+/// const OPTIONS: ReadOptions = ReadOptions::new("A10", "PCR-REQUIRED").max_bytes(1 << 20);
+/// assert_eq!(OPTIONS.max_errors, 1000);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// The code of JSON that does not conform to the message's structure
+    /// (the register's A10).
+    pub schema_code: &'static str,
+    /// The code of a missing required element.
+    pub required_code: &'static str,
+    /// The largest body read, in bytes; a larger one is refused unread.
+    pub max_bytes: usize,
+    /// The most errors listed.
+    pub max_errors: usize,
+}
+
+impl ReadOptions {
+    /// These codes, with a 10 MiB limit and 1,000 errors at most.
+    pub const fn new(schema_code: &'static str, required_code: &'static str) -> Self {
+        ReadOptions {
+            schema_code,
+            required_code,
+            max_bytes: DEFAULT_MAX_BYTES,
+            max_errors: DEFAULT_MAX_ERRORS,
+        }
+    }
+
+    /// Another size limit, in bytes.
+    pub const fn max_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    /// Another limit on the errors listed.
+    pub const fn max_errors(mut self, max_errors: usize) -> Self {
+        self.max_errors = max_errors;
+        self
+    }
+}
+
+/// Why a message was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// The body is larger than [`ReadOptions::max_bytes`]; nothing more was
+    /// read. The register answers 413 Payload too large.
+    TooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// The body was read and has errors, each at its path. The register
+    /// answers 400 with them (section 3.5).
+    Invalid(ValidationErrors),
+    /// The body could not be read at all (an I/O error from the reader).
+    Io(String),
+}
+
+impl ReadError {
+    /// The HTTP status the register answers with: 413 or 400 (500 for an
+    /// I/O error, which is the reader's side).
+    pub fn status(&self) -> u16 {
+        match self {
+            ReadError::TooLarge { .. } => 413,
+            ReadError::Invalid(_) => 400,
+            ReadError::Io(_) => 500,
+        }
+    }
+
+    /// The errors of an invalid body; none for the others.
+    pub fn errors(&self) -> Option<&ValidationErrors> {
+        match self {
+            ReadError::Invalid(errors) => Some(errors),
+            _ => None,
+        }
+    }
+
+    /// The errors of an invalid body, or `self` back.
+    pub fn into_errors(self) -> Result<ValidationErrors, ReadError> {
+        match self {
+            ReadError::Invalid(errors) => Ok(errors),
+            other => Err(other),
+        }
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::TooLarge { limit } => {
+                write!(
+                    f,
+                    "the body is larger than {limit} bytes (413 Payload too large)"
+                )
+            }
+            ReadError::Invalid(errors) => errors.fmt(f),
+            ReadError::Io(error) => write!(f, "the body could not be read: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+impl From<ValidationErrors> for ReadError {
+    fn from(errors: ValidationErrors) -> Self {
+        ReadError::Invalid(errors)
+    }
+}
+
+/// Reads `body` as a `T` and validates it.
+///
+/// A body over [`ReadOptions::max_bytes`] is [`ReadError::TooLarge`], read
+/// no further. Otherwise every error is listed, at most
+/// [`ReadOptions::max_errors`] of them (then one more with
+/// [`MORE_ERRORS_CODE`] saying how many were left out): text that is not
+/// UTF-8 or not JSON is one `schema_code` error at the path reached, with
+/// the byte offset or line and column; a body that does not have `T`'s
+/// structure gets a `schema_code` error for each wrong type, unknown
+/// element (where `T` refuses them) and duplicate key, and a
+/// `required_code` error for each missing required element, each at its
+/// path; a body with the right structure gets the errors of `T`'s rules.
+///
+/// ```
+/// use pcr_runtime::json::{self, ReadOptions};
+/// use pcr_runtime::{Context, Stage, Validate};
+///
+/// #[derive(Debug, serde::Deserialize, Validate)]
+/// #[serde(deny_unknown_fields)]
+/// struct Purposes {
+///     #[pcr(min_items(min = 1, code = "PCR-TOO-FEW-ITEMS"))]
+///     purposes: Vec<String>,
+///     owner: String,
+/// }
+///
+/// const OPTIONS: ReadOptions = ReadOptions::new("A10", "PCR-REQUIRED");
+/// let ctx = Context::today(Stage::First);
+/// let found = |text: &str| -> Vec<(String, String)> {
+///     let errors = json::read::<Purposes>(text, &ctx, &OPTIONS).unwrap_err().into_errors().unwrap();
+///     errors.iter().map(|e| (e.path.clone(), e.code.to_string())).collect()
+/// };
+/// assert!(json::read::<Purposes>(r#"{"purposes": ["x"], "owner": "o"}"#, &ctx, &OPTIONS).is_ok());
+/// assert_eq!(found(r#"{"purposes": [], "owner": "o"}"#), [("purposes".into(), "PCR-TOO-FEW-ITEMS".into())]);
+/// assert_eq!(
+///     found(r#"{"purposes": [1, "x", true]}"#),
+///     [
+///         ("purposes[0]".into(), "A10".into()),
+///         ("purposes[2]".into(), "A10".into()),
+///         ("owner".into(), "PCR-REQUIRED".into()),
+///     ]
+/// );
+/// assert_eq!(found(r#"{"purposes": ["x"], "owner": "o"} {}"#), [("".into(), "A10".into())]);
+/// ```
+pub fn read<T: DeserializeOwned + Validate + Structure>(
+    body: impl AsRef<[u8]>,
+    ctx: &Context,
+    options: &ReadOptions,
+) -> Result<T, ReadError> {
+    let value: T = parse(body, options)?;
+    let mut errors = ValidationErrors::with_limit(options.max_errors);
+    value.validate_into(ctx, &mut JsonPath::new(), &mut errors);
+    if errors.is_empty() {
+        Ok(value)
+    } else {
+        Err(errors.finish().into())
+    }
+}
+
+/// Reads `body` as a `T` as [`read`] does, without the rules: the size
+/// limit, UTF-8, JSON syntax and `T`'s structure, every error at its path.
+/// For data that has no rules of its own (the register-side record that
+/// disclosure reads).
+pub fn parse<T: DeserializeOwned + Structure>(
+    body: impl AsRef<[u8]>,
+    options: &ReadOptions,
+) -> Result<T, ReadError> {
+    let bytes = body.as_ref();
+    if bytes.len() > options.max_bytes {
+        return Err(ReadError::TooLarge {
+            limit: options.max_bytes,
+        });
+    }
+    let mut errors = ValidationErrors::with_limit(options.max_errors);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            errors.push_error(schema_error(
+                options,
+                String::new(),
+                format!(
+                    "the body is not UTF-8: the byte at offset {} is not part of a UTF-8 character",
+                    error.valid_up_to()
+                ),
+            ));
+            return Err(errors.finish().into());
+        }
+    };
+    fast::<T>(text).map_err(|first| {
+        diagnose(text, T::shape(), first, options, &mut errors);
+        errors.finish().into()
+    })
+}
+
+/// Reads at most `options.max_bytes` from `reader` (one byte more tells
+/// that the body is too large), then [`read`]s it.
+pub fn read_from<T: DeserializeOwned + Validate + Structure>(
+    reader: impl Read,
+    ctx: &Context,
+    options: &ReadOptions,
+) -> Result<T, ReadError> {
+    let bytes = read_limited(reader, options.max_bytes)?;
+    read(bytes, ctx, options)
+}
+
+/// Reads at most `max_bytes` bytes; one more is [`ReadError::TooLarge`].
+pub fn read_limited(reader: impl Read, max_bytes: usize) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(max_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    reader
+        .take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::Io(e.to_string()))?;
+    if bytes.len() > max_bytes {
+        return Err(ReadError::TooLarge { limit: max_bytes });
+    }
+    Ok(bytes)
+}
+
+/// serde into `T`, structs from objects only, nothing after the value.
+fn fast<T: DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(Strict(&mut deserializer))?;
+    deserializer.end()?;
+    Ok(value)
+}
+
+/// Every structural error of `text` against `shape`, into `errors`.
+fn diagnose(
+    text: &str,
+    shape: Shape,
+    first: serde_json::Error,
+    options: &ReadOptions,
+    errors: &mut ValidationErrors,
+) {
+    let mut walk = diagnose::Walk::default();
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let ended = walk
+        .walk(shape, &mut deserializer)
+        .and_then(|()| deserializer.end());
+    let syntax = ended.err().map(|error| (walk.path(), error.to_string()));
+    for (path, found) in walk.found {
+        errors.push_error(match found {
+            diagnose::Found::Missing => ValidationError {
+                description: crate::rules::required(),
+                path,
+                code: options.required_code.into(),
+            },
+            diagnose::Found::Wrong(why) => schema_error(options, path, why),
+        });
+    }
+    if let Some((path, why)) = syntax {
+        errors.push_error(schema_error(
+            options,
+            path,
+            format!("the JSON is malformed: {why}"),
+        ));
+    }
+    if errors.is_empty() {
+        // The walk and serde disagree: never lose serde's word. Read again
+        // with serde_path_to_error for the path where serde stopped.
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let path = match serde_path_to_error::deserialize::<_, serde::de::IgnoredAny>(Strict(
+            &mut deserializer,
+        )) {
+            Err(error) => error.path().to_string(),
+            Ok(_) => String::new(),
+        };
+        let path = if path == "." { String::new() } else { path };
+        errors.push_error(schema_error(options, path, first.to_string()));
+    }
+}
+
+fn schema_error(options: &ReadOptions, path: String, why: String) -> ValidationError {
+    ValidationError {
+        path,
+        code: options.schema_code.into(),
+        description: format!("The JSON does not conform to the API schema: {why}"),
+    }
+}
+
+/// For the `Deserialize` of a body told apart by its members (a
+/// [`Shape::Choice`]): reads the value and picks the alternative by its
+/// members, and returns its index with the value's text for [`from_raw`].
+/// A body with members of two alternatives is an error.
+pub fn choose<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    shape: &Shape,
+) -> Result<(usize, Box<RawValue>), D::Error> {
+    use serde::de::Error;
+    let raw = <Box<RawValue>>::deserialize(deserializer)?;
+    let Shape::Choice(choice) = shape else {
+        return Err(D::Error::custom("the shape is not a choice"));
+    };
+    let names =
+        diagnose::member_names(raw.get()).ok_or_else(|| D::Error::custom("expected an object"))?;
+    let index = choice
+        .select(names.iter().map(String::as_str))
+        .map_err(D::Error::custom)?;
+    Ok((index, raw))
+}
+
+/// Reads a `T` from the text [`choose`] returned, structs from objects only.
+pub fn from_raw<T: DeserializeOwned, E: serde::de::Error>(raw: &RawValue) -> Result<T, E> {
+    fast(raw.get()).map_err(E::custom)
+}
