@@ -58,3 +58,43 @@ fn usage_errors_exit_2_and_an_unreadable_record_1() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_broken_record_is_refused_with_every_error_located() {
+    let text = std::fs::read_to_string(common::fixture("register-extract")).unwrap();
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("disclose-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |name: &str, body: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, body).unwrap();
+        Command::new(common::example("disclose"))
+            .arg(&path)
+            .output()
+            .unwrap()
+    };
+    // Data after the record.
+    let out = run("trailing.json", &format!("{text} {{}}"));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("A10"));
+    // A time in the year 10000 in UTC, which once panicked in disclosure.
+    let mut record: Value = serde_json::from_str(&text).unwrap();
+    record["creditRegisterExtract"]["creationTimeUtc"] = "9999-12-31T23:59:59-00:01".into();
+    let out = run("late.json", &record.to_string());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("at `creditRegisterExtract.creationTimeUtc`: A10"),
+        "{stderr}"
+    );
+    // A too-large record is not read.
+    let path = dir.join("record.json");
+    std::fs::write(&path, &text).unwrap();
+    let out = Command::new(common::example("disclose"))
+        .arg(&path)
+        .args(["--max-bytes", "10"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("larger than 10 bytes"));
+}

@@ -203,3 +203,66 @@ fn usage_errors_exit_2() {
         );
     }
 }
+
+#[test]
+fn standard_input_a_size_limit_and_text_that_is_not_utf8() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let request = std::fs::read(fixture("request")).unwrap();
+    let run_stdin = |args: &[&str], input: &[u8]| {
+        let mut child = Command::new(example())
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let _ = stdin.write_all(input); // the example may stop reading early
+        drop(stdin);
+        child.wait_with_output().unwrap()
+    };
+    let out = run_stdin(&["request", "-"], &request);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "valid");
+    // Over the limit: one line, exit 1, nothing more read.
+    let out = run_stdin(&["request", "-", "--max-bytes", "100"], &request);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("larger than 100 bytes") && stderr.contains("413"),
+        "{stderr}"
+    );
+    // Not UTF-8: A10 with the byte offset.
+    let mut bad = request.clone();
+    bad[40] = 0xff;
+    let out = run_stdin(&["request", "-"], &bad);
+    assert_eq!(out.status.code(), Some(1));
+    let body: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(body["errorResponses"][0]["errorCode"], "A10");
+    let description = body["errorResponses"][0]["errorDescription"]
+        .as_str()
+        .unwrap();
+    assert!(description.contains("offset 40"), "{description}");
+}
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_ends_the_program_quietly() {
+    use std::process::Stdio;
+    // 1,500 wrong purposes: a body far larger than a pipe's buffer.
+    let mut request: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("request")).unwrap()).unwrap();
+    request["request"]["creditRegisterExtractPurpose"] = Value::Array(vec![Value::from(1); 1500]);
+    let path = file("many-errors.json", &request.to_string());
+    let mut child = Command::new(example())
+        .args(["request", &path])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+}

@@ -234,9 +234,22 @@ pub fn parse<T: DeserializeOwned + Structure>(
         }
     };
     fast::<T>(text).map_err(|first| {
-        diagnose(text, T::shape(), first, options, &mut errors);
+        diagnose::<T>(text, first, options, &mut errors);
         errors.finish().into()
     })
+}
+
+/// The structural errors of `body` against `T`'s [`Structure`], found by
+/// walking it without building a `T`: what [`parse`] reports when serde
+/// refuses a body. `Ok(())` when the walk finds nothing, which for a body
+/// serde reads is always so (the tests check that the two agree).
+pub fn check_structure<T: Structure>(
+    body: &str,
+    options: &ReadOptions,
+) -> Result<(), ValidationErrors> {
+    let mut errors = ValidationErrors::with_limit(options.max_errors);
+    walk(body, T::shape(), options, &mut errors);
+    errors.finish().into_result()
 }
 
 /// Reads at most `options.max_bytes` from `reader` (one byte more tells
@@ -274,14 +287,31 @@ fn fast<T: DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
     Ok(value)
 }
 
-/// Every structural error of `text` against `shape`, into `errors`.
-fn diagnose(
+/// Every structural error of `text` against `T`'s shape, into `errors`;
+/// if the walk finds none, serde's own error `first`, at the path where
+/// serde stopped.
+fn diagnose<T: DeserializeOwned + Structure>(
     text: &str,
-    shape: Shape,
     first: serde_json::Error,
     options: &ReadOptions,
     errors: &mut ValidationErrors,
 ) {
+    walk(text, T::shape(), options, errors);
+    if errors.is_empty() {
+        // The walk and serde disagree (the tests check they do not): never
+        // lose serde's word.
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let path = match serde_path_to_error::deserialize::<_, T>(Strict(&mut deserializer)) {
+            Err(error) => error.path().to_string(),
+            Ok(_) => String::new(),
+        };
+        let path = if path == "." { String::new() } else { path };
+        errors.push_error(schema_error(options, path, first.to_string()));
+    }
+}
+
+/// Walks `text` against `shape`, every structural error into `errors`.
+fn walk(text: &str, shape: Shape, options: &ReadOptions, errors: &mut ValidationErrors) {
     let mut walk = diagnose::Walk::default();
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let ended = walk
@@ -304,19 +334,6 @@ fn diagnose(
             path,
             format!("the JSON is malformed: {why}"),
         ));
-    }
-    if errors.is_empty() {
-        // The walk and serde disagree: never lose serde's word. Read again
-        // with serde_path_to_error for the path where serde stopped.
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        let path = match serde_path_to_error::deserialize::<_, serde::de::IgnoredAny>(Strict(
-            &mut deserializer,
-        )) {
-            Err(error) => error.path().to_string(),
-            Ok(_) => String::new(),
-        };
-        let path = if path == "." { String::new() } else { path };
-        errors.push_error(schema_error(options, path, first.to_string()));
     }
 }
 
