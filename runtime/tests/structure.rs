@@ -1,6 +1,9 @@
 //! `#[derive(Validate)]` describes a downstream type's JSON structure, so
 //! `json::read` reports its structural errors at their paths too.
 
+// The fields are read by serde and the derive, not by the tests.
+#![allow(dead_code)]
+
 use pcr_runtime::json::{self, ReadOptions};
 use pcr_runtime::structure::{Shape, Structure, Unknown};
 use pcr_runtime::{Context, Stage, Validate};
@@ -10,7 +13,6 @@ const OPTIONS: ReadOptions = ReadOptions::new("A10", "REQ");
 /// A type with no `Structure` of its own: its field is judged by serde.
 #[derive(Debug, serde::Deserialize)]
 struct Opaque {
-    #[allow(dead_code)]
     inner: u8,
 }
 
@@ -24,7 +26,6 @@ struct Loan {
     tags: Vec<String>,
     note: Option<String>,
     #[serde(skip)]
-    #[allow(dead_code)]
     cached: u8,
     opaque: Option<Opaque>,
     #[pcr(nested)]
@@ -41,7 +42,6 @@ struct Part {
 
 #[derive(Debug, serde::Deserialize, Validate)]
 struct Wrapper<T> {
-    #[allow(dead_code)]
     value: T,
 }
 
