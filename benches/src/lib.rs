@@ -9,7 +9,7 @@ pub mod garde_models;
 pub mod inputs;
 pub mod schema;
 
-use pcr_runtime::{Context, Stage, Validate};
+use pcr_runtime::{Context, Stage, Structure, Validate};
 use serde::de::DeserializeOwned;
 
 /// A fixed context, so a run does not depend on the day.
@@ -25,11 +25,18 @@ pub fn floor<T: DeserializeOwned>(text: &str) -> Option<T> {
     serde_json::from_str(text).ok()
 }
 
-/// (b) Ours: the generated structs, read and validated.
-pub fn ours<T: DeserializeOwned + Validate>(text: &str, ctx: &Context) -> Result<T, usize> {
-    let value: T = serde_json::from_str(text).map_err(|_| 1usize)?;
-    value.validate(ctx).map_err(|errors| errors.len())?;
-    Ok(value)
+/// (b) Ours: the generated structs, read and validated by
+/// `pcr_runtime::json::read`, the function users call (size limit, UTF-8,
+/// structs from objects only, every rule; the structural walk only when
+/// serde refuses the body).
+pub fn ours<T: DeserializeOwned + Validate + Structure>(
+    text: &str,
+    ctx: &Context,
+) -> Result<T, usize> {
+    pcr_runtime::json::read(text, ctx, &pcr_models::READ_OPTIONS).map_err(|error| match error {
+        pcr_runtime::json::ReadError::Invalid(errors) => errors.len(),
+        _ => 1,
+    })
 }
 
 /// (c) garde: hand-written structs, read and validated.

@@ -465,3 +465,38 @@ fn text_that_is_not_utf8_is_a10_with_its_byte_offset() {
         error.description
     );
 }
+
+#[test]
+fn deep_nesting_is_refused_at_a_depth_limit_without_overflowing_the_stack() {
+    let deep_array = "[".repeat(100_000);
+    let errors = found::<request::Message>(&deep_array);
+    assert!(
+        !errors.is_empty() && errors.iter().all(|(_, code)| code == "A10"),
+        "{errors:?}"
+    );
+    // Deep inside an element a response ignores: serde_json skips it
+    // without recursing, so only the missing elements are reported.
+    let deep_object = format!(
+        "{{\"statusMessage\": \"ok\", \"colour\": {}1{}}}",
+        "{\"a\":".repeat(50_000),
+        "}".repeat(50_000)
+    );
+    let errors = found::<extract::Message>(&deep_object);
+    assert!(
+        errors.contains(&missing("creditRegisterExtract")),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().all(|(_, code)| code == REQUIRED_ERROR_CODE),
+        "{errors:?}"
+    );
+    // Deep inside an element the message knows: a wrong type there, the
+    // rest skipped.
+    let deep_known = format!(
+        "{{\"owner\": {{\"idCode\": {}1{}}}}}",
+        "[".repeat(50_000),
+        "]".repeat(50_000)
+    );
+    let errors = found::<request::Message>(&deep_known);
+    assert!(errors.contains(&a10("owner.idCode")), "{errors:?}");
+}
