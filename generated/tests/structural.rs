@@ -24,13 +24,13 @@ fn fixture(name: &str) -> Value {
 
 /// (path, code) of every error of `body` read as `T`; empty when valid.
 fn found<T: DeserializeOwned + Validate + Structure>(
-    body: impl AsRef<[u8]>,
+    body: impl json::Body,
 ) -> Vec<(String, String)> {
     found_with::<T>(body, &READ_OPTIONS)
 }
 
 fn found_with<T: DeserializeOwned + Validate + Structure>(
-    body: impl AsRef<[u8]>,
+    body: impl json::Body,
     options: &ReadOptions,
 ) -> Vec<(String, String)> {
     match json::read::<T>(body, &ctx(), options) {

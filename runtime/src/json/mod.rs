@@ -79,6 +79,60 @@ impl ReadOptions {
     }
 }
 
+/// A body to read: text, which is UTF-8 already, or bytes, which are
+/// checked.
+pub trait Body {
+    /// The body's size in bytes.
+    fn size(&self) -> usize;
+    /// The body as text, or where it stops being UTF-8.
+    fn text(&self) -> Result<&str, std::str::Utf8Error>;
+}
+
+impl Body for str {
+    fn size(&self) -> usize {
+        self.len()
+    }
+    fn text(&self) -> Result<&str, std::str::Utf8Error> {
+        Ok(self)
+    }
+}
+
+impl Body for String {
+    fn size(&self) -> usize {
+        self.len()
+    }
+    fn text(&self) -> Result<&str, std::str::Utf8Error> {
+        Ok(self)
+    }
+}
+
+impl Body for [u8] {
+    fn size(&self) -> usize {
+        self.len()
+    }
+    fn text(&self) -> Result<&str, std::str::Utf8Error> {
+        std::str::from_utf8(self)
+    }
+}
+
+impl Body for Vec<u8> {
+    fn size(&self) -> usize {
+        self.len()
+    }
+    fn text(&self) -> Result<&str, std::str::Utf8Error> {
+        std::str::from_utf8(self)
+    }
+}
+
+impl<T: Body + ?Sized> Body for &T {
+    fn size(&self) -> usize {
+        (**self).size()
+    }
+    fn text(&self) -> Result<&str, std::str::Utf8Error> {
+        (**self).text()
+    }
+}
+
 /// Why a message was not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {
@@ -190,7 +244,7 @@ impl From<ValidationErrors> for ReadError {
 /// assert_eq!(found(r#"{"purposes": ["x"], "owner": "o"} {}"#), [("".into(), "A10".into())]);
 /// ```
 pub fn read<T: DeserializeOwned + Validate + Structure>(
-    body: impl AsRef<[u8]>,
+    body: impl Body,
     ctx: &Context,
     options: &ReadOptions,
 ) -> Result<T, ReadError> {
@@ -209,17 +263,16 @@ pub fn read<T: DeserializeOwned + Validate + Structure>(
 /// For data that has no rules of its own (the register-side record that
 /// disclosure reads).
 pub fn parse<T: DeserializeOwned + Structure>(
-    body: impl AsRef<[u8]>,
+    body: impl Body,
     options: &ReadOptions,
 ) -> Result<T, ReadError> {
-    let bytes = body.as_ref();
-    if bytes.len() > options.max_bytes {
+    if body.size() > options.max_bytes {
         return Err(ReadError::TooLarge {
             limit: options.max_bytes,
         });
     }
     let mut errors = ValidationErrors::with_limit(options.max_errors);
-    let text = match std::str::from_utf8(bytes) {
+    let text = match body.text() {
         Ok(text) => text,
         Err(error) => {
             errors.push_error(schema_error(
