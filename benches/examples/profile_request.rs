@@ -1,19 +1,34 @@
-//! Parses and validates the benchmark's valid request many times, for a
-//! profiler: `valgrind --tool=callgrind target/release/examples/profile_request`.
+//! Reads the benchmark's valid request (or its 50-loan extract) many times,
+//! for a profiler or an instruction count:
+//!
+//! ```text
+//! valgrind --tool=callgrind target/release/examples/profile_request [ROUNDS] [ours|floor] [request|extract]
+//! ```
+//!
+//! `ours` reads with `json::read` (the default); `floor` with serde alone.
 
-use pcr_benches::{context, inputs, ours};
-use pcr_models::request;
+use pcr_benches::{context, floor, inputs, ours};
+use pcr_models::{extract, request};
 
 fn main() {
-    let text = inputs::request(true);
+    let mut args = std::env::args().skip(1);
+    let rounds: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(20_000);
+    let contender = args.next().unwrap_or_else(|| "ours".into());
+    let input = args.next().unwrap_or_else(|| "request".into());
     let ctx = context();
-    let rounds: usize = std::env::args()
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(20_000);
+    let text = match input.as_str() {
+        "extract" => inputs::extract(50, true),
+        _ => inputs::request(true),
+    };
     let mut valid = 0;
     for _ in 0..rounds {
-        valid += usize::from(ours::<request::Message>(std::hint::black_box(&text), &ctx).is_ok());
+        let text = std::hint::black_box(&text);
+        valid += usize::from(match (contender.as_str(), input.as_str()) {
+            ("floor", "extract") => floor::<extract::Message>(text).is_some(),
+            ("floor", _) => floor::<request::Message>(text).is_some(),
+            (_, "extract") => ours::<extract::Message>(text, &ctx).is_ok(),
+            _ => ours::<request::Message>(text, &ctx).is_ok(),
+        });
     }
     println!("{valid} of {rounds} valid");
 }

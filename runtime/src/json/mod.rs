@@ -271,10 +271,10 @@ pub fn parse<T: DeserializeOwned + Structure>(
             limit: options.max_bytes,
         });
     }
-    let mut errors = ValidationErrors::with_limit(options.max_errors);
     let text = match body.text() {
         Ok(text) => text,
         Err(error) => {
+            let mut errors = ValidationErrors::with_limit(options.max_errors);
             errors.push_error(schema_error(
                 options,
                 String::new(),
@@ -287,6 +287,7 @@ pub fn parse<T: DeserializeOwned + Structure>(
         }
     };
     fast::<T>(text).map_err(|first| {
+        let mut errors = ValidationErrors::with_limit(options.max_errors);
         diagnose::<T>(text, first, options, &mut errors);
         errors.finish().into()
     })
@@ -333,6 +334,7 @@ pub fn read_limited(reader: impl Read, max_bytes: usize) -> Result<Vec<u8>, Read
 }
 
 /// serde into `T`, structs from objects only, nothing after the value.
+#[inline]
 fn fast<T: DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = T::deserialize(Strict(&mut deserializer))?;

@@ -21,6 +21,7 @@ struct Wrap<V> {
 }
 
 impl<V> Wrap<V> {
+    #[inline]
     fn any(visitor: V) -> Self {
         Wrap {
             visitor,
@@ -35,15 +36,31 @@ struct Seed<S>(S);
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<S> {
     type Value = S::Value;
 
+    #[inline]
+
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
         self.0.deserialize(Strict(deserializer))
     }
 }
 
+/// Methods whose value may hold a struct: the visitor is wrapped, so the
+/// struct's deserializer is [`Strict`] too.
 macro_rules! forward_deserialize {
     ($($method:ident)*) => {$(
+        #[inline]
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
             self.0.$method(Wrap::any(visitor))
+        }
+    )*};
+}
+
+/// Methods for a scalar, a field name or a skipped value: nothing inside
+/// can be a struct, so the visitor goes through unwrapped (no cost).
+macro_rules! forward_scalar {
+    ($($method:ident)*) => {$(
+        #[inline]
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+            self.0.$method(visitor)
         }
     )*};
 }
@@ -51,14 +68,17 @@ macro_rules! forward_deserialize {
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     type Error = D::Error;
 
-    forward_deserialize!(
-        deserialize_any deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32
-        deserialize_i64 deserialize_i128 deserialize_u8 deserialize_u16 deserialize_u32
-        deserialize_u64 deserialize_u128 deserialize_f32 deserialize_f64 deserialize_char
-        deserialize_str deserialize_string deserialize_bytes deserialize_byte_buf
-        deserialize_option deserialize_unit deserialize_seq deserialize_map
+    forward_deserialize!(deserialize_any deserialize_option deserialize_seq deserialize_map);
+
+    forward_scalar!(
+        deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_i128 deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
+        deserialize_u128 deserialize_f32 deserialize_f64 deserialize_char deserialize_str
+        deserialize_string deserialize_bytes deserialize_byte_buf deserialize_unit
         deserialize_identifier deserialize_ignored_any
     );
+
+    #[inline]
 
     fn deserialize_unit_struct<V: Visitor<'de>>(
         self,
@@ -68,6 +88,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         self.0.deserialize_unit_struct(name, Wrap::any(visitor))
     }
 
+    #[inline]
+
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -76,6 +98,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         self.0.deserialize_newtype_struct(name, Wrap::any(visitor))
     }
 
+    #[inline]
+
     fn deserialize_tuple<V: Visitor<'de>>(
         self,
         len: usize,
@@ -83,6 +107,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     ) -> Result<V::Value, D::Error> {
         self.0.deserialize_tuple(len, Wrap::any(visitor))
     }
+
+    #[inline]
 
     fn deserialize_tuple_struct<V: Visitor<'de>>(
         self,
@@ -93,6 +119,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         self.0
             .deserialize_tuple_struct(name, len, Wrap::any(visitor))
     }
+
+    #[inline]
 
     fn deserialize_struct<V: Visitor<'de>>(
         self,
@@ -107,6 +135,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         self.0.deserialize_struct(name, fields, visitor)
     }
 
+    #[inline]
+
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -116,6 +146,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         self.0.deserialize_enum(name, variants, Wrap::any(visitor))
     }
 
+    #[inline]
+
     fn is_human_readable(&self) -> bool {
         self.0.is_human_readable()
     }
@@ -123,6 +155,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
 
 macro_rules! forward_visit {
     ($($method:ident($ty:ty))*) => {$(
+        #[inline]
         fn $method<E: de::Error>(self, value: $ty) -> Result<V::Value, E> {
             self.visitor.$method(value)
         }
@@ -144,17 +177,25 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
         visit_borrowed_bytes(&'de [u8]) visit_byte_buf(Vec<u8>)
     );
 
+    #[inline]
+
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
         self.visitor.visit_none()
     }
+
+    #[inline]
 
     fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
         self.visitor.visit_unit()
     }
 
+    #[inline]
+
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
         self.visitor.visit_some(Strict(deserializer))
     }
+
+    #[inline]
 
     fn visit_newtype_struct<D: Deserializer<'de>>(
         self,
@@ -163,6 +204,8 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
         self.visitor.visit_newtype_struct(Strict(deserializer))
     }
 
+    #[inline]
+
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
         if self.struct_only {
             return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
@@ -170,9 +213,13 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
         self.visitor.visit_seq(Access(seq))
     }
 
+    #[inline]
+
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         self.visitor.visit_map(Access(map))
     }
+
+    #[inline]
 
     fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
         // Codesets are read from strings; an enum reaches here only from a
@@ -187,12 +234,16 @@ struct Access<A>(A);
 impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Access<A> {
     type Error = A::Error;
 
+    #[inline]
+
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
         self.0.next_element_seed(Seed(seed))
     }
+
+    #[inline]
 
     fn size_hint(&self) -> Option<usize> {
         self.0.size_hint()
@@ -202,6 +253,8 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Access<A> {
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Access<A> {
     type Error = A::Error;
 
+    #[inline]
+
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -209,9 +262,13 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Access<A> {
         self.0.next_key_seed(seed)
     }
 
+    #[inline]
+
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
         self.0.next_value_seed(Seed(seed))
     }
+
+    #[inline]
 
     fn size_hint(&self) -> Option<usize> {
         self.0.size_hint()
