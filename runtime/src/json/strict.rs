@@ -37,7 +37,6 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<S> {
     type Value = S::Value;
 
     #[inline]
-
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
         self.0.deserialize(Strict(deserializer))
     }
@@ -79,7 +78,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     );
 
     #[inline]
-
     fn deserialize_unit_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -89,7 +87,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     }
 
     #[inline]
-
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -99,7 +96,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     }
 
     #[inline]
-
     fn deserialize_tuple<V: Visitor<'de>>(
         self,
         len: usize,
@@ -109,7 +105,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     }
 
     #[inline]
-
     fn deserialize_tuple_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -121,7 +116,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     }
 
     #[inline]
-
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -136,7 +130,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     }
 
     #[inline]
-
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -147,7 +140,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     }
 
     #[inline]
-
     fn is_human_readable(&self) -> bool {
         self.0.is_human_readable()
     }
@@ -178,25 +170,21 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     );
 
     #[inline]
-
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
         self.visitor.visit_none()
     }
 
     #[inline]
-
     fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
         self.visitor.visit_unit()
     }
 
     #[inline]
-
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
         self.visitor.visit_some(Strict(deserializer))
     }
 
     #[inline]
-
     fn visit_newtype_struct<D: Deserializer<'de>>(
         self,
         deserializer: D,
@@ -205,7 +193,6 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     }
 
     #[inline]
-
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
         if self.struct_only {
             return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
@@ -214,13 +201,11 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     }
 
     #[inline]
-
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         self.visitor.visit_map(Access(map))
     }
 
     #[inline]
-
     fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
         // Codesets are read from strings; an enum reaches here only from a
         // type of the user's, whose variants serde reads as it always does.
@@ -235,7 +220,6 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Access<A> {
     type Error = A::Error;
 
     #[inline]
-
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
@@ -244,7 +228,6 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Access<A> {
     }
 
     #[inline]
-
     fn size_hint(&self) -> Option<usize> {
         self.0.size_hint()
     }
@@ -254,7 +237,6 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Access<A> {
     type Error = A::Error;
 
     #[inline]
-
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -263,13 +245,11 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Access<A> {
     }
 
     #[inline]
-
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
         self.0.next_value_seed(Seed(seed))
     }
 
     #[inline]
-
     fn size_hint(&self) -> Option<usize> {
         self.0.size_hint()
     }
