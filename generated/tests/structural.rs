@@ -500,3 +500,81 @@ fn deep_nesting_is_refused_at_a_depth_limit_without_overflowing_the_stack() {
     let errors = found::<request::Message>(&deep_known);
     assert!(errors.contains(&a10("owner.idCode")), "{errors:?}");
 }
+
+/// The description of the one error at `path`.
+fn description<T: DeserializeOwned + Validate + Structure>(body: &str, path: &str) -> String {
+    let Err(error) = json::read::<T>(body, &ctx(), &READ_OPTIONS) else {
+        panic!("{body} is refused")
+    };
+    let errors = error.into_errors().unwrap();
+    let found: Vec<_> = errors.iter().filter(|e| e.path == path).collect();
+    assert_eq!(found.len(), 1, "{errors}");
+    found[0].description.clone()
+}
+
+#[test]
+fn a_known_element_in_the_wrong_place_is_reported_where_it_was_found() {
+    // `loans` beside the summary instead of in it.
+    let body = extract_with(|e| {
+        let loans = e["creditInformationSummary"]
+            .as_object_mut()
+            .unwrap()
+            .remove("loans")
+            .unwrap();
+        e["loans"] = loans;
+    });
+    assert_eq!(found::<extract::Message>(&body), [a10("loans")]);
+    let why = description::<extract::Message>(&body, "loans");
+    assert!(why.contains("`creditInformationSummary.loans`"), "{why}");
+    assert!(why.contains("the message"), "{why}");
+    // The same in a 200 body.
+    assert_eq!(found::<Status200Body>(&body), [a10("loans")]);
+    // `extractReference` beside `creditRegisterExtract`.
+    let body = extract_with(|e| {
+        let reference = e["creditRegisterExtract"]
+            .as_object_mut()
+            .unwrap()
+            .remove("extractReference")
+            .unwrap();
+        e["extractReference"] = reference;
+    });
+    assert_eq!(
+        found::<extract::Message>(&body),
+        [
+            missing("creditRegisterExtract.extractReference"),
+            a10("extractReference")
+        ]
+    );
+    let why = description::<extract::Message>(&body, "extractReference");
+    assert!(
+        why.contains("`creditRegisterExtract.extractReference`"),
+        "{why}"
+    );
+    // An element the spec does not know at all is still skipped.
+    let body = extract_with(|e| e["creditInformationSummary"]["colour"] = json!(1));
+    assert_eq!(found::<extract::Message>(&body), []);
+}
+
+#[test]
+fn a_request_in_another_nesting_names_the_expected_place() {
+    // The person's fields at the top level instead of under `request`.
+    let body = request_with(|r| {
+        let person = r.as_object_mut().unwrap().remove("request").unwrap();
+        for (name, value) in person.as_object().unwrap() {
+            r[name] = value.clone();
+        }
+    });
+    let found = found::<request::Message>(&body);
+    assert!(found.contains(&missing("request")), "{found:?}");
+    assert!(
+        found.contains(&a10("creditRegisterExtractPurpose")),
+        "{found:?}"
+    );
+    let why = description::<request::Message>(&body, "creditRegisterExtractPurpose");
+    assert!(
+        why.contains("`request.creditRegisterExtractPurpose`"),
+        "{why}"
+    );
+    let why = description::<request::Message>(&body, "idCode");
+    assert!(why.contains("`owner.idCode` or `request.idCode`"), "{why}");
+}

@@ -5,6 +5,7 @@
 //! judges what comes back itself, so a wrong type never stops it; only a
 //! syntax error does, and that is recorded at the path reached so far.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -35,6 +36,48 @@ pub(crate) struct Walk {
     path: Vec<Step>,
     /// Each error with its path, in document order.
     pub found: Vec<(String, Found)>,
+    /// Where the message's shape puts each element name, built from the
+    /// shape the walk starts at.
+    placed: Option<Placed>,
+}
+
+/// Element name → the paths where the shape has it (`loans` →
+/// `creditInformationSummary.loans`), list indices left out.
+type Placed = BTreeMap<&'static str, Vec<String>>;
+
+/// Where `shape` puts each element name. A type met again inside itself is
+/// not entered again, so a recursive type ends.
+fn placed(shape: &Shape) -> Placed {
+    fn visit(shape: &Shape, path: &str, inside: &mut Vec<&'static str>, out: &mut Placed) {
+        match shape {
+            Shape::Object(object) => {
+                if inside.contains(&object.name) || inside.len() > 64 {
+                    return;
+                }
+                inside.push(object.name);
+                for member in &object.members {
+                    let here = if path.is_empty() {
+                        member.name.to_string()
+                    } else {
+                        format!("{path}.{}", member.name)
+                    };
+                    out.entry(member.name).or_default().push(here.clone());
+                    visit(&(member.shape)(), &here, inside, out);
+                }
+                inside.pop();
+            }
+            Shape::List(item) | Shape::Nullable(item) => visit(&item(), path, inside, out),
+            Shape::Choice(choice) => {
+                for alternative in choice.alternatives {
+                    visit(&(alternative.shape)(), path, inside, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Placed::new();
+    visit(shape, "", &mut Vec::new(), &mut out);
+    out
 }
 
 impl Walk {
@@ -58,7 +101,25 @@ impl Walk {
         shape: Shape,
         deserializer: D,
     ) -> Result<(), D::Error> {
+        if self.placed.is_none() {
+            self.placed = Some(placed(&shape));
+        }
         Node { shape, walk: self }.deserialize(deserializer)
+    }
+
+    /// Where the spec puts the element `name`, for a message, or `None`
+    /// when nowhere.
+    fn placed_at(&self, name: &str) -> Option<String> {
+        let paths = self.placed.as_ref()?.get(name)?;
+        let mut paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+        paths.dedup();
+        Some(
+            paths
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(" or "),
+        )
     }
 }
 
@@ -277,8 +338,20 @@ fn members<'de, A: MapAccess<'de>>(
                 })?;
             }
             None => {
-                if object.unknown == Unknown::Deny {
-                    walk.wrong(format!(
+                // An element the spec puts elsewhere is misplaced, never an
+                // unknown element to skip; one it does not know at all is
+                // an error where the type refuses them.
+                match walk.placed_at(key) {
+                    Some(places) => {
+                        let here = match render(&walk.path[..walk.path.len() - 1]) {
+                            parent if parent.is_empty() => "the message".to_string(),
+                            parent => format!("`{parent}`"),
+                        };
+                        walk.wrong(format!(
+                            "`{key}` is not an element of {here}: the spec puts it at {places}"
+                        ))
+                    }
+                    None if object.unknown == Unknown::Deny => walk.wrong(format!(
                         "`{key}` is not an element of {}; its elements are: {}",
                         object.name,
                         object
@@ -287,7 +360,8 @@ fn members<'de, A: MapAccess<'de>>(
                             .map(|m| m.name)
                             .collect::<Vec<_>>()
                             .join(", ")
-                    ));
+                    )),
+                    None => {}
                 }
                 map.next_value::<IgnoredAny>()?;
             }

@@ -12,6 +12,7 @@
 mod diagnose;
 mod strict;
 
+use std::cell::Cell;
 use std::fmt;
 use std::io::Read;
 
@@ -286,17 +287,32 @@ pub fn parse<T: DeserializeOwned + Structure>(
             return Err(errors.finish().into());
         }
     };
-    fast::<T>(text).map_err(|first| {
-        let mut errors = ValidationErrors::with_limit(options.max_errors);
-        diagnose::<T>(text, first, options, &mut errors);
-        errors.finish().into()
-    })
+    match fast::<T>(text) {
+        Ok((value, false)) => Ok(value),
+        // A member that serde skipped may be one the spec puts elsewhere
+        // (`loans` beside `creditInformationSummary`): the walk tells.
+        Ok((value, true)) => {
+            let mut errors = ValidationErrors::with_limit(options.max_errors);
+            walk(text, T::shape(), options, &mut errors);
+            if errors.is_empty() {
+                Ok(value)
+            } else {
+                Err(errors.finish().into())
+            }
+        }
+        Err(first) => {
+            let mut errors = ValidationErrors::with_limit(options.max_errors);
+            diagnose::<T>(text, first, options, &mut errors);
+            Err(errors.finish().into())
+        }
+    }
 }
 
 /// The structural errors of `body` against `T`'s [`Structure`], found by
 /// walking it without building a `T`: what [`parse`] reports when serde
-/// refuses a body. `Ok(())` when the walk finds nothing, which for a body
-/// serde reads is always so (the tests check that the two agree).
+/// refuses a body, or when a body holds an element the spec puts
+/// elsewhere. For a body serde reads whole, skipping nothing, it is always
+/// `Ok(())` (the tests check that the two agree).
 pub fn check_structure<T: Structure>(
     body: &str,
     options: &ReadOptions,
@@ -333,13 +349,15 @@ pub fn read_limited(reader: impl Read, max_bytes: usize) -> Result<Vec<u8>, Read
     Ok(bytes)
 }
 
-/// serde into `T`, structs from objects only, nothing after the value.
+/// serde into `T`, structs from objects only, nothing after the value;
+/// and whether a member was skipped.
 #[inline]
-fn fast<T: DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
+fn fast<T: DeserializeOwned>(text: &str) -> Result<(T, bool), serde_json::Error> {
+    let skipped = Cell::new(false);
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = T::deserialize(Strict(&mut deserializer))?;
+    let value = T::deserialize(Strict::new(&mut deserializer, &skipped))?;
     deserializer.end()?;
-    Ok(value)
+    Ok((value, skipped.get()))
 }
 
 /// Every structural error of `text` against `T`'s shape, into `errors`;
@@ -356,7 +374,9 @@ fn diagnose<T: DeserializeOwned + Structure>(
         // The walk and serde disagree (the tests check they do not): never
         // lose serde's word.
         let mut deserializer = serde_json::Deserializer::from_str(text);
-        let path = match serde_path_to_error::deserialize::<_, T>(Strict(&mut deserializer)) {
+        let skipped = Cell::new(false);
+        let strict = Strict::new(&mut deserializer, &skipped);
+        let path = match serde_path_to_error::deserialize::<_, T>(strict) {
             Err(error) => error.path().to_string(),
             Ok(_) => String::new(),
         };
@@ -422,6 +442,17 @@ pub fn choose<'de, D: Deserializer<'de>>(
 }
 
 /// Reads a `T` from the text [`choose`] returned, structs from objects only.
-pub fn from_raw<T: DeserializeOwned, E: serde::de::Error>(raw: &RawValue) -> Result<T, E> {
-    fast(raw.get()).map_err(E::custom)
+/// A member it skipped is checked as [`parse`] checks one: an element the
+/// spec puts elsewhere is an error.
+pub fn from_raw<T: DeserializeOwned + Structure, E: serde::de::Error>(
+    raw: &RawValue,
+) -> Result<T, E> {
+    let (value, skipped) = fast(raw.get()).map_err(E::custom)?;
+    if skipped {
+        let options = ReadOptions::new("", "").max_errors(1);
+        if let Err(errors) = check_structure::<T>(raw.get(), &options) {
+            return Err(E::custom(errors));
+        }
+    }
+    Ok(value)
 }

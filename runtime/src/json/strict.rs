@@ -1,44 +1,71 @@
-//! The fast path's one correction to serde: a struct is read from a JSON
-//! object only.
+//! The fast path's corrections to serde: a struct is read from a JSON
+//! object only, and a skipped member is noted.
 //!
 //! serde_json hands a derived struct's visitor a JSON array as readily as
 //! an object (`["Test", {...}, {...}]` reads as a request, field by
-//! position). [`Strict`] wraps a deserializer and refuses that, and passes
-//! everything else through unchanged, at every depth. It allocates nothing.
+//! position). [`Strict`] wraps a deserializer and refuses that, at every
+//! depth. And where a struct skips a member it does not know (a response
+//! may carry elements of a newer document), [`Strict`] notes it, so that
+//! the reader can check that the member is not one the spec puts elsewhere
+//! (`loans` beside `creditInformationSummary` instead of in it). Everything
+//! else passes through unchanged. It allocates nothing.
 
+use std::cell::Cell;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-/// A deserializer that reads structs from objects only.
-pub struct Strict<D>(pub D);
-
-/// A visitor passed on by [`Strict`]; `structs_only` is set when serde
-/// asked for a struct.
-struct Wrap<V> {
-    visitor: V,
-    struct_only: bool,
+/// A deserializer that reads structs from objects only, and notes in
+/// `skipped` when a member is skipped.
+///
+/// ```
+/// use std::cell::Cell;
+/// use pcr_runtime::json::Strict;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Owner { #[allow(dead_code)] id: String }
+///
+/// let skipped = Cell::new(false);
+/// let mut de = serde_json::Deserializer::from_str(r#"["x"]"#);
+/// assert!(<Owner as serde::Deserialize>::deserialize(Strict::new(&mut de, &skipped)).is_err());
+/// let mut de = serde_json::Deserializer::from_str(r#"{"id": "x", "colour": 1}"#);
+/// assert!(<Owner as serde::Deserialize>::deserialize(Strict::new(&mut de, &skipped)).is_ok());
+/// assert!(skipped.get());
+/// ```
+pub struct Strict<'s, D> {
+    de: D,
+    skipped: &'s Cell<bool>,
 }
 
-impl<V> Wrap<V> {
+impl<'s, D> Strict<'s, D> {
+    /// Wraps `de`; `skipped` is set when a member is skipped.
     #[inline]
-    fn any(visitor: V) -> Self {
-        Wrap {
-            visitor,
-            struct_only: false,
-        }
+    pub fn new(de: D, skipped: &'s Cell<bool>) -> Self {
+        Strict { de, skipped }
     }
 }
 
-/// A seed whose deserializer is wrapped in [`Strict`].
-struct Seed<S>(S);
+/// A visitor passed on by [`Strict`]; `struct_only` is set when serde
+/// asked for a struct.
+struct Wrap<'s, V> {
+    visitor: V,
+    struct_only: bool,
+    skipped: &'s Cell<bool>,
+}
 
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<S> {
+/// A seed whose deserializer is wrapped in [`Strict`].
+struct Seed<'s, S> {
+    seed: S,
+    skipped: &'s Cell<bool>,
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'_, S> {
     type Value = S::Value;
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
-        self.0.deserialize(Strict(deserializer))
+        self.seed
+            .deserialize(Strict::new(deserializer, self.skipped))
     }
 }
 
@@ -48,23 +75,35 @@ macro_rules! forward_deserialize {
     ($($method:ident)*) => {$(
         #[inline]
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-            self.0.$method(Wrap::any(visitor))
+            let visitor = self.wrap(visitor, false);
+            self.de.$method(visitor)
         }
     )*};
 }
 
-/// Methods for a scalar, a field name or a skipped value: nothing inside
-/// can be a struct, so the visitor goes through unwrapped (no cost).
+/// Methods for a scalar or a field name: nothing inside can be a struct,
+/// so the visitor goes through unwrapped (no cost).
 macro_rules! forward_scalar {
     ($($method:ident)*) => {$(
         #[inline]
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-            self.0.$method(visitor)
+            self.de.$method(visitor)
         }
     )*};
 }
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
+impl<'s, D> Strict<'s, D> {
+    #[inline]
+    fn wrap<V>(&self, visitor: V, struct_only: bool) -> Wrap<'s, V> {
+        Wrap {
+            visitor,
+            struct_only,
+            skipped: self.skipped,
+        }
+    }
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<'_, D> {
     type Error = D::Error;
 
     forward_deserialize!(deserialize_any deserialize_option deserialize_seq deserialize_map);
@@ -74,8 +113,16 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         deserialize_i128 deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
         deserialize_u128 deserialize_f32 deserialize_f64 deserialize_char deserialize_str
         deserialize_string deserialize_bytes deserialize_byte_buf deserialize_unit
-        deserialize_identifier deserialize_ignored_any
+        deserialize_identifier
     );
+
+    /// serde's derive skips the value of a member its struct does not know
+    /// with `IgnoredAny`: note it.
+    #[inline]
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.skipped.set(true);
+        self.de.deserialize_ignored_any(visitor)
+    }
 
     #[inline]
     fn deserialize_unit_struct<V: Visitor<'de>>(
@@ -83,7 +130,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_unit_struct(name, Wrap::any(visitor))
+        let visitor = self.wrap(visitor, false);
+        self.de.deserialize_unit_struct(name, visitor)
     }
 
     #[inline]
@@ -92,7 +140,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_newtype_struct(name, Wrap::any(visitor))
+        let visitor = self.wrap(visitor, false);
+        self.de.deserialize_newtype_struct(name, visitor)
     }
 
     #[inline]
@@ -101,7 +150,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         len: usize,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple(len, Wrap::any(visitor))
+        let visitor = self.wrap(visitor, false);
+        self.de.deserialize_tuple(len, visitor)
     }
 
     #[inline]
@@ -111,8 +161,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         len: usize,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0
-            .deserialize_tuple_struct(name, len, Wrap::any(visitor))
+        let visitor = self.wrap(visitor, false);
+        self.de.deserialize_tuple_struct(name, len, visitor)
     }
 
     #[inline]
@@ -122,11 +172,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        let visitor = Wrap {
-            visitor,
-            struct_only: true,
-        };
-        self.0.deserialize_struct(name, fields, visitor)
+        let visitor = self.wrap(visitor, true);
+        self.de.deserialize_struct(name, fields, visitor)
     }
 
     #[inline]
@@ -136,12 +183,13 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_enum(name, variants, Wrap::any(visitor))
+        let visitor = self.wrap(visitor, false);
+        self.de.deserialize_enum(name, variants, visitor)
     }
 
     #[inline]
     fn is_human_readable(&self) -> bool {
-        self.0.is_human_readable()
+        self.de.is_human_readable()
     }
 }
 
@@ -154,7 +202,7 @@ macro_rules! forward_visit {
     )*};
 }
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
+impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, V> {
     type Value = V::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -181,7 +229,8 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
 
     #[inline]
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
-        self.visitor.visit_some(Strict(deserializer))
+        self.visitor
+            .visit_some(Strict::new(deserializer, self.skipped))
     }
 
     #[inline]
@@ -189,7 +238,8 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
         self,
         deserializer: D,
     ) -> Result<V::Value, D::Error> {
-        self.visitor.visit_newtype_struct(Strict(deserializer))
+        self.visitor
+            .visit_newtype_struct(Strict::new(deserializer, self.skipped))
     }
 
     #[inline]
@@ -197,12 +247,20 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
         if self.struct_only {
             return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
         }
-        self.visitor.visit_seq(Access(seq))
+        let skipped = self.skipped;
+        self.visitor.visit_seq(Access {
+            access: seq,
+            skipped,
+        })
     }
 
     #[inline]
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        self.visitor.visit_map(Access(map))
+        let skipped = self.skipped;
+        self.visitor.visit_map(Access {
+            access: map,
+            skipped,
+        })
     }
 
     #[inline]
@@ -214,9 +272,12 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
 }
 
 /// A sequence or map whose elements are read through [`Strict`].
-struct Access<A>(A);
+struct Access<'s, A> {
+    access: A,
+    skipped: &'s Cell<bool>,
+}
 
-impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Access<A> {
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Access<'_, A> {
     type Error = A::Error;
 
     #[inline]
@@ -224,16 +285,17 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Access<A> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
-        self.0.next_element_seed(Seed(seed))
+        let skipped = self.skipped;
+        self.access.next_element_seed(Seed { seed, skipped })
     }
 
     #[inline]
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+        self.access.size_hint()
     }
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Access<A> {
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Access<'_, A> {
     type Error = A::Error;
 
     #[inline]
@@ -241,16 +303,17 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Access<A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        self.0.next_key_seed(seed)
+        self.access.next_key_seed(seed)
     }
 
     #[inline]
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.next_value_seed(Seed(seed))
+        let skipped = self.skipped;
+        self.access.next_value_seed(Seed { seed, skipped })
     }
 
     #[inline]
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+        self.access.size_hint()
     }
 }
