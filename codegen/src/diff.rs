@@ -213,6 +213,7 @@ pub fn diff(old: &Spec, new: &Spec) -> Diff {
     d.codesets();
     d.http_statuses();
     d.messages();
+    d.api();
     let mut changes = d.changes;
     changes.sort_by(|a, b| (!a.breaking(), &a.path, a.kind).cmp(&(!b.breaking(), &b.path, b.kind)));
     Diff {
@@ -758,6 +759,122 @@ impl<'a> Differ<'a> {
                     (Impact::Unaffected, Impact::Compatible),
                     Semver::Patch,
                     vec!["3.1".into()],
+                );
+            }
+        }
+    }
+
+    /// The endpoint: its data as a whole, each value, each environment. A
+    /// sender is broken by any change to where and how a request goes; a
+    /// reader by none of them.
+    fn api(&mut self) {
+        let (old, new) = (self.old.api.as_ref(), self.new.api.as_ref());
+        let (o, n) = match (old, new) {
+            (None, None) => return,
+            (None, Some(n)) => {
+                let text = format!("{} {} ({})", n.method.value, n.path.value, n.name.value);
+                self.push(
+                    "api".into(),
+                    "api-added",
+                    None,
+                    Some(text),
+                    (Impact::Unaffected, Impact::Unaffected),
+                    Semver::Minor,
+                    vec![],
+                );
+                return;
+            }
+            (Some(o), None) => {
+                self.push(
+                    "api".into(),
+                    "api-removed",
+                    Some(o.name.value.clone()),
+                    None,
+                    (Impact::Unaffected, Impact::Unaffected),
+                    Semver::Major,
+                    vec![],
+                );
+                return;
+            }
+            (Some(o), Some(n)) => (o, n),
+        };
+        let values = [
+            ("name", &o.name, &n.name, Impact::Unaffected),
+            ("method", &o.method, &n.method, Impact::Breaking),
+            ("path", &o.path, &n.path, Impact::Breaking),
+            (
+                "content_type",
+                &o.content_type,
+                &n.content_type,
+                Impact::Breaking,
+            ),
+            ("request", &o.request, &n.request, Impact::Breaking),
+            (
+                "client_certificate.purpose",
+                &o.client_certificate.purpose,
+                &n.client_certificate.purpose,
+                Impact::Breaking,
+            ),
+        ];
+        for (key, old, new, senders) in values {
+            if old.value != new.value {
+                self.push(
+                    format!("api.{key}"),
+                    "api-changed",
+                    Some(old.value.clone()),
+                    Some(new.value.clone()),
+                    (senders, Impact::Unaffected),
+                    Semver::Patch,
+                    vec![],
+                );
+            }
+        }
+        let text = |e: &crate::spec::Environment| match &e.target_environment {
+            Some(code) => format!("{} ({})", e.base_url.value, code.value),
+            None => e.base_url.value.clone(),
+        };
+        for e in &n.environments {
+            let path = format!("api.environments[{}]", e.name.value);
+            match o
+                .environments
+                .iter()
+                .find(|old| old.name.value == e.name.value)
+            {
+                None => self.push(
+                    path,
+                    "environment-added",
+                    None,
+                    Some(text(e)),
+                    (Impact::Compatible, Impact::Unaffected),
+                    Semver::Minor,
+                    vec![],
+                ),
+                Some(old) if text(old) != text(e) => self.push(
+                    path,
+                    "environment-changed",
+                    Some(text(old)),
+                    Some(text(e)),
+                    (Impact::Breaking, Impact::Unaffected),
+                    Semver::Patch,
+                    vec![],
+                ),
+                Some(_) => {}
+            }
+        }
+        for e in &o.environments {
+            if !n
+                .environments
+                .iter()
+                .any(|new| new.name.value == e.name.value)
+            {
+                self.push(
+                    format!("api.environments[{}]", e.name.value),
+                    "environment-removed",
+                    Some(text(e)),
+                    None,
+                    (Impact::Breaking, Impact::Unaffected),
+                    Semver::Major,
+                    vec![],
                 );
             }
         }

@@ -235,3 +235,73 @@ fn every_problem_is_reported_at_once() {
         "{diagnostics}"
     );
 }
+
+/// The minimal spec with an `api` section: `edit` turns the valid one into
+/// the case.
+fn with_api(edit: impl FnOnce(&str) -> String) -> String {
+    let api = "api:
+  name: GetTiny
+  method: POST
+  path: /GetTiny
+  content_type: application/json
+  request: request
+  client_certificate: {purpose: requesting data}
+  environments:
+    - {name: production, base_url: https://api.example.invalid, target_environment: BusinessId}
+    - {name: test, base_url: https://test.example.invalid}
+";
+    format!("{MINIMAL}{}", edit(api))
+}
+
+#[test]
+fn a_valid_api_section_loads() {
+    let spec = load_str("api.yaml", &with_api(str::to_string)).unwrap_or_else(|d| panic!("{d}"));
+    let api = spec.api.expect("the api section is read");
+    assert_eq!(api.method.value, "POST");
+    assert_eq!(api.environments.len(), 2);
+    assert_eq!(api.client_certificate.purpose.value, "requesting data");
+}
+
+#[test]
+fn every_api_mistake_at_once() {
+    let text = with_api(|api| {
+        api.replace("method: POST", "method: SEND")
+            .replace("path: /GetTiny", "path: GetTiny")
+            .replace("content_type: application/json", "content_type: json")
+            .replace("request: request", "request: reqest")
+            .replace("{purpose: requesting data}", "{purpose: \"\"}")
+            .replace(
+                "https://test.example.invalid",
+                "http://test.example.invalid/x",
+            )
+            .replace("name: test,", "name: Production,")
+            .replace(
+                "target_environment: BusinessId",
+                "target_environment: Busines",
+            )
+    });
+    case(
+        "api_mistakes",
+        &text,
+        &[
+            Kind::InvalidValue,
+            Kind::InvalidValue,
+            Kind::InvalidValue,
+            Kind::UnknownMessage,
+            Kind::MissingKey,
+            Kind::UnknownCodesetValue,
+            Kind::Duplicate,
+            Kind::InvalidValue,
+            Kind::InvalidValue,
+        ],
+    );
+}
+
+#[test]
+fn a_message_named_like_a_generated_module_is_refused() {
+    case(
+        "reserved_message_id",
+        &planted("  - id: request\n", "  - id: codesets\n"),
+        &[Kind::InvalidValue],
+    );
+}

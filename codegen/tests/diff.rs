@@ -694,3 +694,77 @@ fn the_command_line_on_itself_invalid_specs_and_usage_errors() {
         assert_eq!(cli(args).status.code(), Some(2), "{args:?}");
     }
 }
+
+/// (path, kind, senders, readers, semver) of each change.
+fn summarised(changes: &[Change]) -> Vec<(String, &'static str, Impact, Impact, Semver)> {
+    changes
+        .iter()
+        .map(|c| (c.path.clone(), c.kind, c.senders, c.readers, c.semver))
+        .collect()
+}
+
+#[test]
+fn the_endpoint_data_is_diffed() {
+    let v14 = read("spec/credit-register-extract/v1.4.yaml");
+    let at = v14
+        .find("\n# The endpoint itself.")
+        .expect("v1.4 has an api section");
+    let without = spec("without", &v14[..at]);
+    let with = spec("with", &v14);
+    let added = diff(&without, &with);
+    assert_eq!(
+        summarised(&added.changes),
+        [("api".to_string(), "api-added", U, U, Minor)]
+    );
+    assert_eq!(
+        added.changes[0].new.as_deref(),
+        Some("POST /GetCreditRegisterExtract (GetCreditRegisterExtract)")
+    );
+    assert_eq!(
+        summarised(&diff(&with, &without).changes),
+        [("api".to_string(), "api-removed", U, U, Major)]
+    );
+    let edited = v14
+        .replacen("  method: POST\n", "  method: PUT\n", 1)
+        .replacen(
+            "https://api-testi.positiivinenluottotietorekisteri.fi",
+            "https://api-test.positiivinenluottotietorekisteri.fi",
+            1,
+        )
+        .replacen(
+            "    - name: production\n      base_url: https://api.positiivinenluottotietorekisteri.fi\n      target_environment: Production\n",
+            "    - name: future\n      base_url: https://api-testi2.positiivinenluottotietorekisteri.fi\n",
+            1,
+        );
+    let changed = diff(&with, &spec("edited", &edited));
+    let mut found = summarised(&changed.changes);
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        found,
+        [
+            (
+                "api.environments[future]".to_string(),
+                "environment-added",
+                C,
+                U,
+                Minor
+            ),
+            (
+                "api.environments[production]".to_string(),
+                "environment-removed",
+                B,
+                U,
+                Major
+            ),
+            (
+                "api.environments[test]".to_string(),
+                "environment-changed",
+                B,
+                U,
+                Patch
+            ),
+            ("api.method".to_string(), "api-changed", B, U, Patch),
+        ]
+    );
+    assert!(changed.breaking());
+}

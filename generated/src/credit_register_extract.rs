@@ -3275,3 +3275,64 @@ impl<'de> ::serde::Deserialize<'de> for Status200Body {
         }
     }
 }
+/// The endpoint `GetCreditRegisterExtract`: `POST /GetCreditRegisterExtract` with `application/json` bodies; the request body is `request::Message`.
+///
+/// The caller presents a client certificate issued for requesting data (mutual TLS).
+pub mod api {
+    /// The endpoint's name on the register's pages.
+    pub const NAME: &str = "GetCreditRegisterExtract";
+    /// The HTTP method.
+    pub const METHOD: &str = "POST";
+    /// The path after an environment's base URL.
+    pub const PATH: &str = "/GetCreditRegisterExtract";
+    /// The content type of request and response bodies.
+    pub const CONTENT_TYPE: &str = "application/json";
+    /// What the client certificate the caller presents is issued for.
+    pub const CLIENT_CERTIFICATE_PURPOSE: &str = "requesting data";
+    /// The production environment's base URL; the endpoint is at `https://api.positiivinenluottotietorekisteri.fi/GetCreditRegisterExtract`.
+    ///
+    /// A request sent here carries the target environment `Production`.
+    pub const PRODUCTION_BASE_URL: &str = "https://api.positiivinenluottotietorekisteri.fi";
+    /// The test environment's base URL; the endpoint is at `https://api-testi.positiivinenluottotietorekisteri.fi/GetCreditRegisterExtract`.
+    ///
+    /// A request sent here carries the target environment `Test`.
+    pub const TEST_BASE_URL: &str = "https://api-testi.positiivinenluottotietorekisteri.fi";
+    /// The HTTP statuses of section 3.1, with whether the document describes the body of each.
+    pub const STATUSES: &[::pcr_runtime::api::Status] = &[
+        ::pcr_runtime::api::Status {
+            code: 200,
+            reason: "The request succeeded.",
+            body_described: true,
+        },
+        ::pcr_runtime::api::Status {
+            code: 400,
+            reason: "Bad request",
+            body_described: true,
+        },
+        ::pcr_runtime::api::Status {
+            code: 403,
+            reason: "The batch submitter does not have the right to use the API, or the certificate used in the API is wrong.",
+            body_described: false,
+        },
+        ::pcr_runtime::api::Status {
+            code: 403,
+            reason: "The certificate has been revoked. The batch submitter does not have the right to use the API.",
+            body_described: false,
+        },
+        ::pcr_runtime::api::Status {
+            code: 413,
+            reason: "Payload too large",
+            body_described: false,
+        },
+        ::pcr_runtime::api::Status {
+            code: 500,
+            reason: "System error",
+            body_described: false,
+        },
+        ::pcr_runtime::api::Status {
+            code: 503,
+            reason: "System error",
+            body_described: false,
+        },
+    ];
+}

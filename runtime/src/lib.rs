@@ -63,6 +63,7 @@
 
 #![deny(missing_docs)]
 
+pub mod api;
 pub mod codeset;
 pub mod context;
 pub mod disclosure;

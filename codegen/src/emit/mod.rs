@@ -130,6 +130,7 @@ impl<'a> Emitter<'a> {
         let codesets = self.codesets();
         let messages: Vec<TokenStream> = spec.messages.iter().map(|m| self.message(m)).collect();
         let bodies = self.status_bodies();
+        let api = self.api();
         quote! {
             #version_doc
             pub const DOCUMENT_VERSION: &str = #version;
@@ -152,6 +153,92 @@ impl<'a> Emitter<'a> {
             #codesets
             #(#messages)*
             #bodies
+            #api
+        }
+    }
+
+    /// `pub mod api`: the endpoint's name, method, path, content type,
+    /// certificate and environments, and the statuses with whether the
+    /// document describes their bodies.
+    fn api(&mut self) -> TokenStream {
+        let spec = self.spec;
+        let statuses = spec.http_statuses.iter().map(|s| {
+            let code = proc_macro2::Literal::u16_unsuffixed(s.status.value);
+            let reason = &s.reason.value;
+            let described = !s.messages.is_empty();
+            quote! {
+                ::pcr_runtime::api::Status { code: #code, reason: #reason, body_described: #described }
+            }
+        });
+        let statuses_doc = docs::attrs(&[
+            "The HTTP statuses of section 3.1, with whether the document describes the body of each.".to_string(),
+        ]);
+        let statuses = quote! {
+            #statuses_doc
+            pub const STATUSES: &[::pcr_runtime::api::Status] = &[#(#statuses),*];
+        };
+        let Some(api) = &spec.api else {
+            let doc = docs::attrs(&[
+                "The endpoint. The spec names no endpoint data, only the statuses.".to_string(),
+            ]);
+            return quote! {
+                #doc
+                pub mod api {
+                    #statuses
+                }
+            };
+        };
+        let (name, method, path, content_type) = (
+            &api.name.value,
+            &api.method.value,
+            &api.path.value,
+            &api.content_type.value,
+        );
+        let purpose = &api.client_certificate.purpose.value;
+        let request = names::module(&api.request.value);
+        let environments = api.environments.iter().map(|e| {
+            // `check` keeps environment names to lower-case words.
+            let constant = format_ident!(
+                "{}_BASE_URL",
+                heck::ToShoutySnakeCase::to_shouty_snake_case(e.name.value.as_str())
+            );
+            let url = &e.base_url.value;
+            let mut lines = vec![format!(
+                "The {} environment's base URL; the endpoint is at `{url}{path}`.",
+                e.name.value
+            )];
+            if let Some(code) = &e.target_environment {
+                lines.push(format!(
+                    "A request sent here carries the target environment `{}`.",
+                    code.value
+                ));
+            }
+            let doc = docs::attrs(&lines);
+            quote! {
+                #doc
+                pub const #constant: &str = #url;
+            }
+        });
+        let doc = docs::attrs(&[
+            format!("The endpoint `{name}`: `{method} {path}` with `{content_type}` bodies; the request body is `{}::Message`.", request),
+            format!("The caller presents a client certificate issued for {purpose} (mutual TLS)."),
+        ]);
+        quote! {
+            #doc
+            pub mod api {
+                #[doc = " The endpoint's name on the register's pages."]
+                pub const NAME: &str = #name;
+                #[doc = " The HTTP method."]
+                pub const METHOD: &str = #method;
+                #[doc = " The path after an environment's base URL."]
+                pub const PATH: &str = #path;
+                #[doc = " The content type of request and response bodies."]
+                pub const CONTENT_TYPE: &str = #content_type;
+                #[doc = " What the client certificate the caller presents is issued for."]
+                pub const CLIENT_CERTIFICATE_PURPOSE: &str = #purpose;
+                #(#environments)*
+                #statuses
+            }
         }
     }
 

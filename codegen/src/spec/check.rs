@@ -25,7 +25,11 @@ pub(super) fn check(file: &str, spec: &Spec, diagnostics: &mut Vec<Diagnostic>) 
     c.http_statuses();
     c.footnote_markers();
     c.messages();
+    c.api();
 }
+
+/// The modules the generated file holds besides one per message.
+const RESERVED_MODULES: [&str; 2] = ["codesets", "api"];
 
 struct Checker<'a> {
     file: &'a str,
@@ -42,6 +46,138 @@ struct Place<'a> {
 }
 
 impl<'a> Checker<'a> {
+    /// The endpoint: a known method, a path from `/`, an `https://` base
+    /// URL per environment, unique environment names, a request message
+    /// that exists and is a request, target environments that are codes.
+    fn api(&mut self) {
+        let Some(api) = &self.spec.api else { return };
+        if !HTTP_METHODS.contains(&api.method.value.as_str()) {
+            self.report(
+                Kind::InvalidValue,
+                api.method.pos,
+                "api.method",
+                format!("`{}` is not an HTTP method", api.method.value),
+                Some(format!("write one of: {}", HTTP_METHODS.join(", "))),
+            );
+        }
+        if !api.path.value.starts_with('/') || api.path.value.contains(char::is_whitespace) {
+            self.report(
+                Kind::InvalidValue,
+                api.path.pos,
+                "api.path",
+                format!("`{}` is not a path", api.path.value),
+                Some(
+                    "write the path after the base URL, from `/`, e.g. `/GetCreditRegisterExtract`"
+                        .into(),
+                ),
+            );
+        }
+        if !api.content_type.value.contains('/') {
+            self.report(
+                Kind::InvalidValue,
+                api.content_type.pos,
+                "api.content_type",
+                format!("`{}` is not a media type", api.content_type.value),
+                Some("write e.g. `application/json`".into()),
+            );
+        }
+        match self
+            .spec
+            .messages
+            .iter()
+            .find(|m| m.id.value == api.request.value)
+        {
+            None => {
+                let ids: Vec<&str> = self
+                    .spec
+                    .messages
+                    .iter()
+                    .map(|m| m.id.value.as_str())
+                    .collect();
+                self.report(
+                    Kind::UnknownMessage,
+                    api.request.pos,
+                    "api.request",
+                    format!("message `{}` is not defined", api.request.value),
+                    did_you_mean(&api.request.value, ids.iter().copied()),
+                );
+            }
+            Some(m) if m.direction.value != Direction::Request => self.report(
+                Kind::Inconsistent,
+                api.request.pos,
+                "api.request",
+                format!(
+                    "message `{}` is a response, not a request",
+                    api.request.value
+                ),
+                None,
+            ),
+            Some(_) => {}
+        }
+        if api.client_certificate.purpose.value.trim().is_empty() {
+            self.report(
+                Kind::MissingKey,
+                api.client_certificate.purpose.pos,
+                "api.client_certificate",
+                "the certificate's purpose is missing".into(),
+                Some("add `purpose: requesting data` (what the register issues it for)".into()),
+            );
+        }
+        self.unique(
+            api.environments
+                .iter()
+                .map(|e| (&e.name, format!("api.environments[{}]", e.name.value))),
+            "environment",
+            true,
+        );
+        let codes: Vec<&str> = self
+            .spec
+            .codesets
+            .iter()
+            .flat_map(|c| c.values())
+            .map(|v| v.code.value.as_str())
+            .collect();
+        for environment in &api.environments {
+            let path = format!("api.environments[{}]", environment.name.value);
+            let name = &environment.name.value;
+            let word = name.starts_with(|c: char| c.is_ascii_lowercase())
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+            if !word {
+                self.report(
+                    Kind::InvalidValue,
+                    environment.name.pos,
+                    &format!("{path}.name"),
+                    format!("environment name `{name}` is not a lower-case word"),
+                    Some("write e.g. `production` or `test-future`: letters a-z, digits, `-` and `_`, from a letter".into()),
+                );
+            }
+            let url = &environment.base_url;
+            let host = url.value.strip_prefix("https://").unwrap_or("");
+            if host.is_empty() || host.contains(['/', ' ']) {
+                self.report(
+                    Kind::InvalidValue,
+                    url.pos,
+                    &format!("{path}.base_url"),
+                    format!("`{}` is not an https base URL", url.value),
+                    Some("write `https://host` without a path or a trailing `/`".into()),
+                );
+            }
+            if let Some(code) = &environment.target_environment {
+                if !codes.contains(&code.value.as_str()) {
+                    self.report(
+                        Kind::UnknownCodesetValue,
+                        code.pos,
+                        &format!("{path}.target_environment"),
+                        format!("`{}` is not a code of any codeset", code.value),
+                        did_you_mean(&code.value, codes.iter().copied()),
+                    );
+                }
+            }
+        }
+    }
+
     fn report(&mut self, kind: Kind, pos: Pos, path: &str, message: String, help: Option<String>) {
         let mut diagnostic = Diagnostic::new(kind, self.file, pos, path, message);
         diagnostic.help = help;
@@ -313,6 +449,23 @@ impl<'a> Checker<'a> {
             false,
         );
         for message in &spec.messages {
+            // The generated file has modules of these names beside the
+            // messages' modules.
+            if RESERVED_MODULES.contains(&message.id.value.as_str()) {
+                self.report(
+                    Kind::InvalidValue,
+                    message.id.pos,
+                    &format!("messages[{}]", message.id.value),
+                    format!(
+                        "message id `{}` is the name of a module the generated code has already",
+                        message.id.value
+                    ),
+                    Some(format!(
+                        "the reserved ids are: {}",
+                        RESERVED_MODULES.join(", ")
+                    )),
+                );
+            }
             if message.elements.is_empty() {
                 self.report(
                     Kind::MissingKey,

@@ -19,7 +19,56 @@ pub struct Spec {
     pub http_statuses: Vec<HttpStatus>,
     pub footnote_markers: Vec<FootnoteMarker>,
     pub messages: Vec<Message>,
+    /// The endpoint itself, from the register's pages (the API description
+    /// does not name it). Optional: older specs lack it.
+    pub api: Option<Api>,
 }
+
+/// The endpoint: how a request reaches the register.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    /// The endpoint's name on the register's pages, e.g. `GetCreditRegisterExtract`.
+    pub name: Spanned<String>,
+    /// The HTTP method, e.g. `POST`.
+    pub method: Spanned<String>,
+    /// The path after the base URL, e.g. `/GetCreditRegisterExtract`.
+    pub path: Spanned<String>,
+    /// The content type of the bodies, e.g. `application/json`.
+    pub content_type: Spanned<String>,
+    /// The id of the message the request body is.
+    pub request: Spanned<String>,
+    /// The client certificate the caller presents (mutual TLS).
+    pub client_certificate: ClientCertificate,
+    /// Where the endpoint is served.
+    pub environments: Vec<Environment>,
+    pub source: Option<Source>,
+    pub decisions: Vec<Decision>,
+}
+
+/// The certificate a caller must present.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientCertificate {
+    /// What the certificate is issued for, e.g. `requesting data`.
+    pub purpose: Spanned<String>,
+    pub source: Option<Source>,
+}
+
+/// One environment of the endpoint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Environment {
+    /// `production`, `test`, ...
+    pub name: Spanned<String>,
+    /// `https://...`, without a trailing `/`.
+    pub base_url: Spanned<String>,
+    /// The code of the request's target environment codeset that a request
+    /// to it carries, e.g. `Test`.
+    pub target_environment: Option<Spanned<String>>,
+    pub source: Option<Source>,
+    pub decisions: Vec<Decision>,
+}
+
+/// The HTTP methods an `api` may name.
+pub const HTTP_METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 /// The spec format version this loader reads.
 pub const SPEC_FORMAT: u32 = 1;

@@ -50,6 +50,7 @@ pub(super) fn read(file: &str, root: &Node, diagnostics: &mut Vec<Diagnostic>) -
         r.footnote_marker(node, i)
     });
     let messages = r.list(&top, "messages", true, |r, node, i| r.message(node, i));
+    let api = top.get("api").and_then(|n| r.api(n));
     // A section that could not be read has been reported; an empty one stands
     // in for it so the checks of the other sections still run.
     let pos = root.pos;
@@ -64,6 +65,7 @@ pub(super) fn read(file: &str, root: &Node, diagnostics: &mut Vec<Diagnostic>) -
         http_statuses,
         footnote_markers,
         messages,
+        api,
     })
 }
 
@@ -77,6 +79,7 @@ const TOP_KEYS: &[&str] = &[
     "http_statuses",
     "footnote_markers",
     "messages",
+    "api",
 ];
 
 /// A mapping node whose keys have been checked against the known ones.
@@ -719,6 +722,70 @@ impl Reader<'_> {
                     r.name_of(text, &stages_path, &Stage::ALL)
                 },
             ),
+            source: self.source(&fields),
+            decisions: self.decisions(&fields),
+        })
+    }
+
+    fn api(&mut self, node: &Node) -> Option<Api> {
+        let fields = self.map(
+            node,
+            "api",
+            &[
+                "name",
+                "method",
+                "path",
+                "content_type",
+                "request",
+                "client_certificate",
+                "environments",
+                "source",
+                "decisions",
+            ],
+        )?;
+        let pos = fields.pos;
+        let client_certificate = fields
+            .req(self, "client_certificate")
+            .and_then(|node| {
+                let fields = self.map(node, "api.client_certificate", &["purpose", "source"])?;
+                Some(ClientCertificate {
+                    purpose: self.str_or_empty(&fields, "purpose"),
+                    source: self.source(&fields),
+                })
+            })
+            .unwrap_or_else(|| ClientCertificate {
+                purpose: Spanned::new(String::new(), pos),
+                source: None,
+            });
+        let environments = self.list(&fields, "environments", true, |r, node, i| {
+            let path = item_path(node, "name", "api.environments", i);
+            let fields = r.map(
+                node,
+                &path,
+                &[
+                    "name",
+                    "base_url",
+                    "target_environment",
+                    "source",
+                    "decisions",
+                ],
+            )?;
+            Some(Environment {
+                name: r.req_str(&fields, "name")?,
+                base_url: r.str_or_empty(&fields, "base_url"),
+                target_environment: r.opt_str(&fields, "target_environment"),
+                source: r.source(&fields),
+                decisions: r.decisions(&fields),
+            })
+        });
+        Some(Api {
+            name: self.str_or_empty(&fields, "name"),
+            method: self.str_or_empty(&fields, "method"),
+            path: self.str_or_empty(&fields, "path"),
+            content_type: self.str_or_empty(&fields, "content_type"),
+            request: self.str_or_empty(&fields, "request"),
+            client_certificate,
+            environments,
             source: self.source(&fields),
             decisions: self.decisions(&fields),
         })
