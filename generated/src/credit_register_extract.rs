@@ -409,6 +409,8 @@ pub mod request {
         ///
         /// Person requested, i.e. the person whose data is being requested
         ///
+        /// If the customer database indicates that the person had died, the credit register extract is generated as described in section 3.4.
+        ///
         /// Source: section 3.2 (line 164) of "Requesting a credit register extract – API description", version 1.4.
         #[serde(rename = "request")]
         #[pcr(nested)]
@@ -486,6 +488,8 @@ pub mod request {
     ///
     /// Person requested, i.e. the person whose data is being requested
     ///
+    /// If the customer database indicates that the person had died, the credit register extract is generated as described in section 3.4.
+    ///
     /// Source: section 3.2 (line 164) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
         Debug,
@@ -515,8 +519,6 @@ pub mod request {
         /// ID code (`idCode`), String, required (P).
         ///
         /// Rule: A personal identity code must have the form DDMMYYCZZZQ with a real date, a century sign, an individual number 002–999 and a valid check character; the register answers E21 "The identifier is invalid" otherwise. Letter case is insignificant (2.2). (error code E21; a rule from outside the document)
-        ///
-        /// If the customer database indicates that the person had died, the credit register extract is generated as described in section 3.4.
         ///
         /// Source: section 3.2 (line 168) of "Requesting a credit register extract – API description", version 1.4.
         #[serde(rename = "idCode")]
