@@ -295,6 +295,9 @@ fn check_text(check: &Check) -> String {
         Check::RequiredIf { element, equals } => {
             format!("required if {} = {}", element.value, equals.value)
         }
+        Check::AbsentIf { element, equals } => {
+            format!("absent if {} = {}", element.value, equals.value)
+        }
         Check::AllowedValues(values) => {
             format!(
                 "allowed: {}",

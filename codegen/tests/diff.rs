@@ -768,3 +768,36 @@ fn the_endpoint_data_is_diffed() {
     );
     assert!(changed.breaking());
 }
+
+#[test]
+fn the_v1_4_spec_before_its_second_reading_differs_by_the_api_and_a_rule() {
+    let v14 = read("spec/credit-register-extract/v1.4.yaml");
+    // The first reading: no `api`, no `absent_if` on delayedAmount.
+    let at = v14.find("\n# The endpoint itself.").unwrap();
+    let rule = "                rules:\n                  - text: >-\n                      In the case of guarantee receivable for a student loan,\n                      no payment delays or information about loan acceleration\n                      is reported.\n                    absent_if: {element: loanType, equals: GuaranteeReceivable}\n                    error: PCR-NOT-REPORTED\n";
+    assert!(v14.contains(rule));
+    let first = v14[..at].replacen(rule, "", 1);
+    let d = diff(&spec("first", &first), &spec("second", &v14));
+    let found: Vec<(&str, &str)> = d
+        .changes
+        .iter()
+        .map(|c| (c.path.as_str(), c.kind))
+        .collect();
+    // Breaking first: a reader that validates responses refuses what it read.
+    assert_eq!(
+        found,
+        [
+            (
+                "messages[extract].creditInformationSummary.loans.delayedAmount",
+                "rule-added"
+            ),
+            ("api", "api-added"),
+        ]
+    );
+    let rule = &d.changes[0];
+    assert_eq!(
+        rule.new.as_deref(),
+        Some("absent if loanType = GuaranteeReceivable")
+    );
+    assert_eq!((rule.senders, rule.readers), (U, B));
+}

@@ -1114,10 +1114,21 @@ pub mod extract {
         pub leasing_contract: ::core::option::Option<LeasingContract>,
         /// Delayed amounts (`delayedAmount`), List.
         ///
+        /// Rule: In the case of guarantee receivable for a student loan, no payment delays or information about loan acceleration is reported. (error code PCR-NOT-REPORTED)
+        ///
         /// The system returns all active payment delays associated with the loan to the credit register extract. In the case of guarantee receivable for a student loan, no payment delays or information about loan acceleration is reported.
         ///
         /// Source: section 3.3 (line 242), section 4 (line 362) of "Requesting a credit register extract – API description", version 1.4.
         #[serde(rename = "delayedAmount", default)]
+        #[pcr(
+            absent_if(
+                field = loan_type,
+                equals = ::pcr_runtime::Lenient::Known(
+                    super::codesets::LoanType::GuaranteeReceivable
+                ),
+                code = "PCR-NOT-REPORTED"
+            )
+        )]
         #[pcr(nested)]
         pub delayed_amount: ::std::vec::Vec<DelayedAmount>,
     }
@@ -2244,6 +2255,8 @@ pub mod extract {
             #[pcr(nested)]
             pub leasing_contract: ::core::option::Option<LeasingContract>,
             /// Delayed amounts (`delayedAmount`), List.
+            ///
+            /// Rule: In the case of guarantee receivable for a student loan, no payment delays or information about loan acceleration is reported. (error code PCR-NOT-REPORTED)
             ///
             /// The system returns all active payment delays associated with the loan to the credit register extract. In the case of guarantee receivable for a student loan, no payment delays or information about loan acceleration is reported.
             ///

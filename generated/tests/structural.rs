@@ -578,3 +578,32 @@ fn a_request_in_another_nesting_names_the_expected_place() {
     let why = description::<request::Message>(&body, "idCode");
     assert!(why.contains("`owner.idCode` or `request.idCode`"), "{why}");
 }
+
+#[test]
+fn a_guarantee_receivable_reports_no_payment_delays() {
+    let delays =
+        json!([{"delayedInstalment": 100, "originalDueDate": "2024-05-01", "isForeclosed": false}]);
+    let body = extract_with(|e| {
+        let loan = &mut e["creditInformationSummary"]["loans"][0];
+        loan["loanType"] = json!("GuaranteeReceivable");
+        loan["delayedAmount"] = delays.clone();
+    });
+    assert_eq!(
+        found::<extract::Message>(body),
+        [at(
+            "creditInformationSummary.loans[0].delayedAmount",
+            "PCR-NOT-REPORTED"
+        )]
+    );
+    // No delays: nothing to report; another loan type may have them.
+    let body = extract_with(|e| {
+        let loan = &mut e["creditInformationSummary"]["loans"][0];
+        loan["loanType"] = json!("GuaranteeReceivable");
+        loan["delayedAmount"] = json!([]);
+    });
+    assert_eq!(found::<extract::Message>(body), []);
+    let body = extract_with(|e| {
+        e["creditInformationSummary"]["loans"][0]["delayedAmount"] = delays.clone();
+    });
+    assert_eq!(found::<extract::Message>(body), []);
+}

@@ -27,6 +27,11 @@ pub enum RuleKind {
         field: Ident,
         equals: Expr,
     },
+    // #[pcr(absent_if(field = f, equals = VALUE, code = "..."))]
+    AbsentIf {
+        field: Ident,
+        equals: Expr,
+    },
     // #[pcr(allowed(values = [A, B], code = "..."))]
     Allowed {
         values: Vec<Expr>,
@@ -106,6 +111,7 @@ pub(crate) const FIELD_KEYS: &[&str] = &[
     "required",
     "optional",
     "required_if",
+    "absent_if",
     "allowed",
     "min_items",
     "range",
@@ -159,8 +165,8 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
                 key if crate::disclose::FIELD_KEYS.contains(&key) && key != "nested" => {
                     skip_value(&meta)
                 }
-                "required" | "required_if" | "allowed" | "min_items" | "range" | "fixed"
-                | "non_blank" | "max_chars" | "charset" | "id_code" | "stage" => {
+                "required" | "required_if" | "absent_if" | "allowed" | "min_items" | "range"
+                | "fixed" | "non_blank" | "max_chars" | "charset" | "id_code" | "stage" => {
                     if let Some(rule) = rule(cx, &meta, key)? {
                         out.rules.push(rule);
                     }
@@ -236,7 +242,7 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
     let kind_name = name.to_string();
     let expected_args: &[&str] = match kind_name.as_str() {
         "required" | "stage" | "non_blank" => &["code"],
-        "required_if" => &["field", "equals", "code"],
+        "required_if" | "absent_if" => &["field", "equals", "code"],
         "allowed" => &["values", "code"],
         "min_items" => &["min", "code"],
         "range" => &["min", "max", "code"],
@@ -315,7 +321,7 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
         "required" => Some(RuleKind::Required),
         "stage" => Some(RuleKind::Stage),
         "non_blank" => Some(RuleKind::NonBlank),
-        "required_if" => {
+        "required_if" | "absent_if" => {
             let field_arg = take("field");
             let field_given = field_arg.is_some();
             let field = field_arg.and_then(|(k, v)| ident(cx, &k, v));
@@ -327,6 +333,9 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
                 missing("equals");
             }
             match (field, equals) {
+                (Some(field), Some(equals)) if kind_name == "absent_if" => {
+                    Some(RuleKind::AbsentIf { field, equals })
+                }
                 (Some(field), Some(equals)) => Some(RuleKind::RequiredIf { field, equals }),
                 _ => None,
             }

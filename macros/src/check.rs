@@ -32,6 +32,15 @@ pub fn check(cx: &Ctxt, container: &Container) {
                         ),
                     );
                 }
+                RuleKind::AbsentIf { .. } if !field.shape.is_option() && !field.shape.is_list() => {
+                    cx.error_spanned_by(
+                        &rule.name,
+                        format!(
+                            "`absent_if` needs an `Option` or `Vec` field: `{}` is always present",
+                            field.member
+                        ),
+                    );
+                }
                 RuleKind::MinItems { .. } if !field.shape.is_list() => {
                     cx.error_spanned_by(
                         &rule.name,
@@ -42,6 +51,7 @@ pub fn check(cx: &Ctxt, container: &Container) {
                     );
                 }
                 RuleKind::RequiredIf { field: sibling, .. }
+                | RuleKind::AbsentIf { field: sibling, .. }
                 | RuleKind::IdCode {
                     type_field: sibling,
                     ..

@@ -228,6 +228,27 @@ fn presence_check(
                 }
             }
         }
+        RuleKind::AbsentIf {
+            field: sibling,
+            equals,
+        } => {
+            let sibling_json = fields.iter().find(|f| f.member == sibling)?.json.clone();
+            let value = sibling_value(sibling, fields);
+            let text = value_text(equals);
+            let present = match field.shape {
+                Shape::Option => quote! { ::core::option::Option::is_some(&self.#member) },
+                Shape::OptionVec => quote! {
+                    ::core::option::Option::is_some_and(::core::option::Option::as_ref(&self.#member), |__l| !__l.is_empty())
+                },
+                Shape::Vec => quote! { !self.#member.is_empty() },
+                Shape::Plain => quote! { true },
+            };
+            quote_spanned! {span=>
+                if #present && ::core::option::Option::is_some_and(#value, |__v| *__v == (#equals)) {
+                    __errors.push(__path, #code, #krate::rules::absent_if(#sibling_json, #text));
+                }
+            }
+        }
         RuleKind::MinItems { min } => {
             let check = quote_spanned! {span=>
                 if let ::core::option::Option::Some(__description) = #krate::rules::min_items(__list.len(), #min) {
@@ -335,6 +356,7 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
         RuleKind::Required
         | RuleKind::Optional
         | RuleKind::RequiredIf { .. }
+        | RuleKind::AbsentIf { .. }
         | RuleKind::MinItems { .. } => return None,
     })
 }

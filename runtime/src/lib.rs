@@ -44,6 +44,7 @@
 //! | `required(code = "...")` | `Option<T>` | the value is present (P) |
 //! | `optional` | `Option<T>` | nothing: documents an optional (V) element |
 //! | `required_if(field = f, equals = VALUE, code = "...")` | `Option<T>` | present when sibling `f` equals `VALUE` (E) |
+//! | `absent_if(field = f, equals = VALUE, code = "...")` | `Option<T>`, `Vec<T>` | absent (a list: empty) when sibling `f` equals `VALUE` |
 //! | `allowed(values = [A, B], code = "...")` | any | the value is one of these (a subset of a codeset) |
 //! | `min_items(min = N, code = "...")` | `Vec<T>`, `Option<Vec<T>>` | at least `N` items |
 //! | `range(min = N, max = M, code = "...")` | integers, `Decimal` | `N <= value <= M` (either bound may be left out) |

@@ -119,6 +119,19 @@ pub fn required() -> String {
     "The data element is required.".to_string()
 }
 
+/// The description of a value present while a sibling has a value that
+/// rules it out.
+///
+/// ```
+/// assert_eq!(
+///     pcr_runtime::rules::absent_if("loanType", "GuaranteeReceivable"),
+///     "The data element is not reported when loanType is GuaranteeReceivable.",
+/// );
+/// ```
+pub fn absent_if(sibling: &str, value: &str) -> String {
+    format!("The data element is not reported when {sibling} is {value}.")
+}
+
 /// `#[pcr(non_blank(...))]`: text that is not empty and not only white
 /// space; a required text that is blank is as good as missing.
 ///

@@ -311,3 +311,68 @@ fn errors_carry_descriptions_and_convert_to_the_register_body() {
         })
     );
 }
+
+mod absent_if {
+    use pcr_runtime::{Context, Stage, Validate};
+
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum LoanType {
+        Leasing,
+        GuaranteeReceivable,
+    }
+
+    #[derive(Validate)]
+    #[pcr(rename_all = "camelCase")]
+    struct Loan {
+        loan_type: Option<LoanType>,
+        #[pcr(absent_if(field = loan_type, equals = LoanType::GuaranteeReceivable, code = "NOT-REPORTED"))]
+        delayed_amount: Vec<u32>,
+        #[pcr(absent_if(field = loan_type, equals = LoanType::GuaranteeReceivable, code = "NOT-REPORTED"))]
+        is_foreclosed: Option<bool>,
+    }
+
+    fn found(loan: &Loan) -> Vec<(String, String)> {
+        let ctx = Context::today(Stage::First);
+        match loan.validate(&ctx) {
+            Ok(()) => Vec::new(),
+            Err(errors) => errors
+                .into_iter()
+                .map(|e| (e.path, e.code.into_owned()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn present_while_the_sibling_rules_it_out_is_an_error() {
+        let loan = Loan {
+            loan_type: Some(LoanType::GuaranteeReceivable),
+            delayed_amount: vec![1],
+            is_foreclosed: Some(false),
+        };
+        assert_eq!(
+            found(&loan),
+            [
+                ("delayedAmount".to_string(), "NOT-REPORTED".to_string()),
+                ("isForeclosed".to_string(), "NOT-REPORTED".to_string()),
+            ]
+        );
+        let empty = Loan {
+            delayed_amount: vec![],
+            is_foreclosed: None,
+            ..loan
+        };
+        assert_eq!(found(&empty), []);
+        let leasing = Loan {
+            loan_type: Some(LoanType::Leasing),
+            delayed_amount: vec![1],
+            is_foreclosed: Some(true),
+        };
+        assert_eq!(found(&leasing), []);
+        let unknown = Loan {
+            loan_type: None,
+            delayed_amount: vec![1],
+            is_foreclosed: Some(true),
+        };
+        assert_eq!(found(&unknown), []);
+    }
+}

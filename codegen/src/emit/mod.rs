@@ -606,6 +606,19 @@ impl<'a> Emitter<'a> {
                         quote!(#[pcr(required_if(field = #field, equals = #value, code = #code))]),
                     );
                 }
+                Check::AbsentIf {
+                    element: other,
+                    equals,
+                } => {
+                    let Some(target) = sibling(&other.value) else {
+                        continue;
+                    };
+                    let field = names::field(&target.json.value);
+                    let value = self.code_expr(target, &equals.value, direction, Form::Wire);
+                    rules.push(
+                        quote!(#[pcr(absent_if(field = #field, equals = #value, code = #code))]),
+                    );
+                }
                 Check::AllowedValues(values) => {
                     let values = values
                         .iter()

@@ -780,6 +780,24 @@ impl<'a> Checker<'a> {
                     self.value_of(target, equals, path);
                 }
             }
+            Check::AbsentIf {
+                element: other,
+                equals,
+            } => {
+                if let Some(target) = self.sibling(other, place, path) {
+                    self.value_of(target, equals, path);
+                }
+                if !element.may_be_absent(place.message.direction.value) && !element.shape.is_list()
+                {
+                    self.report(
+                        Kind::Inconsistent,
+                        check.pos,
+                        path,
+                        "an `absent_if` rule on an element that is always present".to_string(),
+                        Some("the element must be optional or a list".to_string()),
+                    );
+                }
+            }
             Check::AllowedValues(values) => {
                 if values.is_empty() {
                     self.report(

@@ -572,6 +572,12 @@ pub enum Check {
         element: Spanned<String>,
         equals: Spanned<String>,
     },
+    /// Absent when a sibling has a value (a response states it: no payment
+    /// delays are reported for a guarantee receivable).
+    AbsentIf {
+        element: Spanned<String>,
+        equals: Spanned<String>,
+    },
     /// Only these values of the element's codeset are permitted.
     AllowedValues(Vec<Spanned<String>>),
     /// A list with at least this many items.

@@ -1081,6 +1081,7 @@ impl Reader<'_> {
                 "origin",
                 "error",
                 "required_if",
+                "absent_if",
                 "allowed_values",
                 "min_items",
                 "id_code",
@@ -1108,6 +1109,15 @@ impl Reader<'_> {
                 let p = fields.path("required_if");
                 let f = self.map(node, &p, &["element", "equals"])?;
                 let check = Check::RequiredIf {
+                    element: self.req_str(&f, "element")?,
+                    equals: self.req_str(&f, "equals")?,
+                };
+                Some(Spanned::new(check, node.pos))
+            }),
+            Some("absent_if") => fields.get("absent_if").and_then(|node| {
+                let p = fields.path("absent_if");
+                let f = self.map(node, &p, &["element", "equals"])?;
+                let check = Check::AbsentIf {
                     element: self.req_str(&f, "element")?,
                     equals: self.req_str(&f, "equals")?,
                 };
@@ -1343,7 +1353,13 @@ const DIRECTIONS: [(&str, Direction); 2] = [
     ("response", Direction::Response),
 ];
 
-const CHECK_KEYS: &[&str] = &["required_if", "allowed_values", "min_items", "id_code"];
+const CHECK_KEYS: &[&str] = &[
+    "required_if",
+    "absent_if",
+    "allowed_values",
+    "min_items",
+    "id_code",
+];
 
 const ELEMENT_KEYS: &[&str] = &[
     "json",
