@@ -2191,6 +2191,26 @@ pub mod extract {
             )]
             #[pcr(register_side)]
             pub accuracy_denied_by: ::core::option::Option<::std::string::String>,
+            /// Parties to the loan (`parties`), List.
+            ///
+            /// Held by the register, never returned: each party of the loan, whether it is an original party, the day it was added and the day it was removed.
+            ///
+            /// Source: section 4 (line 290) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "parties",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(register_side)]
+            #[pcr(
+                parties(
+                    id_code = id_code,
+                    original = is_original_party,
+                    added = added_date,
+                    removed = removed_date
+                )
+            )]
+            pub parties: ::core::option::Option<::std::vec::Vec<Parties>>,
             /// Lump-sum loan (`lumpSumLoan`).
             ///
             /// Presence: The data group is returned if the loan type is 'lump-sum loan' or 'guarantee receivable for a student loan'. (returned if `loanType` is one of `LumpSumLoan`, `GuaranteeReceivable`)
@@ -2372,6 +2392,65 @@ pub mod extract {
                 returned_if(field = is_in_business_restructuring_program, equals = true)
             )]
             pub is_in_business_restructuring_program: ::core::option::Option<bool>,
+        }
+        /// Parties to the loan (`parties`).
+        ///
+        /// One item of the list `parties`.
+        ///
+        /// Held by the register, never returned: each party of the loan, whether it is an original party, the day it was added and the day it was removed.
+        ///
+        /// Source: section 4 (line 290) of "Requesting a credit register extract – API description", version 1.4.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::pcr_runtime::Validate
+        )]
+        pub struct Parties {
+            /// ID code of the party (`idCode`), String.
+            ///
+            /// Source: section 4 (line 290) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "idCode",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(register_side)]
+            pub id_code: ::core::option::Option<::std::string::String>,
+            /// The party was added with the New loans report that reported the loan (`isOriginalParty`), Boolean.
+            ///
+            /// Source: section 4 (line 290) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "isOriginalParty",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(register_side)]
+            pub is_original_party: ::core::option::Option<bool>,
+            /// Date when the party was added to the loan (`addedDate`), Date.
+            ///
+            /// Source: section 4 (line 294) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "addedDate",
+                with = "::pcr_runtime::wire::date::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(register_side)]
+            pub added_date: ::core::option::Option<::pcr_runtime::time::Date>,
+            /// Date when the party was removed from the loan (`removedDate`), Date.
+            ///
+            /// Source: section 4 (line 290) of "Requesting a credit register extract – API description", version 1.4.
+            #[serde(
+                rename = "removedDate",
+                with = "::pcr_runtime::wire::date::option",
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            #[pcr(register_side)]
+            pub removed_date: ::core::option::Option<::pcr_runtime::time::Date>,
         }
         /// Lump-sum loan (`lumpSumLoan`).
         ///

@@ -521,3 +521,78 @@ fn strip(value: &mut Value) {
         _ => {}
     }
 }
+
+/// The fixture's loan three times, each listing its own parties: the
+/// borrower is an original party to the first, added on 2024-03-01 to the
+/// second, and was removed from the third on 2024-05-01.
+fn three_loans_with_parties() -> Value {
+    let mut record = record_json();
+    let loan = record["creditInformationSummary"]["loans"][0].clone();
+    let with = |parties: Value| {
+        let mut loan = loan.clone();
+        loan["parties"] = parties;
+        loan
+    };
+    record["creditInformationSummary"]["loans"] = json!([
+        with(json!([{"idCode": BORROWER, "isOriginalParty": true, "addedDate": "2023-11-20"}])),
+        with(json!([
+            {"idCode": CO_BORROWER, "isOriginalParty": true, "addedDate": "2023-11-20"},
+            {"idCode": BORROWER.to_lowercase(), "isOriginalParty": false, "addedDate": "2024-03-01"}
+        ])),
+        with(json!([
+            {"idCode": CO_BORROWER, "isOriginalParty": true, "addedDate": "2023-11-20"},
+            {"idCode": BORROWER, "isOriginalParty": true, "addedDate": "2023-11-20", "removedDate": "2024-05-01"}
+        ])),
+    ]);
+    record
+}
+
+#[test]
+fn party_dates_are_per_loan_and_a_removed_party_sees_nothing_of_the_loan() {
+    let record = three_loans_with_parties();
+    // The context says "original party"; each loan's own list decides.
+    let seen = disclose(&record, &original());
+    let loans = seen["creditInformationSummary"]["loans"]
+        .as_array()
+        .unwrap();
+    assert_eq!(
+        loans.len(),
+        2,
+        "the loan the reader was removed from is left out"
+    );
+    // An original party to the first loan sees what predates them.
+    assert_eq!(loans[0]["contractDate"], "2023-11-20");
+    assert_eq!(loans[0]["lumpSumLoan"]["amountIssued"], 185000);
+    // Added to the second on 2024-03-01: superscripts 1 and 2 apply.
+    assert!(!shown(&loans[1]["contractDate"]));
+    assert!(!shown(&loans[1]["lumpSumLoan"]["amountIssued"]));
+    assert!(!shown(&loans[1]["defermentPeriods"][0]["startDate"]));
+    assert_eq!(loans[1]["loanType"], "LumpSumLoan");
+    assert_eq!(loans[0]["defermentPeriods"][0]["startDate"], "2024-03-01");
+    // Nothing of the parties reaches the extract.
+    assert!(!seen.to_string().contains("isOriginalParty"));
+    assert!(!seen.to_string().contains("removedDate"));
+}
+
+#[test]
+fn a_party_removed_later_than_today_still_sees_the_loan() {
+    let record = three_loans_with_parties();
+    let ctx = reader(Party::Original, BORROWER, date(2024, 4, 30));
+    let loans = disclose(&record, &ctx)["creditInformationSummary"]["loans"].clone();
+    assert_eq!(loans.as_array().unwrap().len(), 3);
+    let ctx = reader(Party::Original, BORROWER, date(2024, 5, 1));
+    let loans = disclose(&record, &ctx)["creditInformationSummary"]["loans"].clone();
+    assert_eq!(loans.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_reader_a_loan_does_not_list_sees_nothing_of_it() {
+    let record = three_loans_with_parties();
+    let stranger = reader(Party::Original, "010516B903X", date(2024, 9, 2));
+    let loans = disclose(&record, &stranger)["creditInformationSummary"]["loans"].clone();
+    assert_eq!(loans, json!([]));
+    // A loan without a list of parties follows the context, as before.
+    let plain = record_json();
+    let loans = disclose(&plain, &stranger)["creditInformationSummary"]["loans"].clone();
+    assert_eq!(loans.as_array().unwrap().len(), 1);
+}

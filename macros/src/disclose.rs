@@ -34,7 +34,18 @@ pub const FIELD_KEYS: &[&str] = &[
     "returned_if",
     "returned_within_years",
     "returned_to_reader",
+    "parties",
 ];
+
+/// `#[pcr(parties(id_code = f, original = f, added = f, removed = f))]` on
+/// a register-side list: the loan's parties, each item's fields by role.
+struct Parties {
+    key: Ident,
+    id_code: Ident,
+    original: Ident,
+    added: Ident,
+    removed: Ident,
+}
 
 /// Which date a rule compares.
 enum DateRef {
@@ -72,6 +83,7 @@ struct Field<'a> {
     shape: Shape,
     nested: bool,
     register_side: bool,
+    parties: Option<Parties>,
     rules: Vec<(Ident, Rule)>,
 }
 
@@ -197,6 +209,7 @@ fn field<'a>(cx: &Ctxt, field: &'a syn::Field) -> Field<'a> {
         shape: crate::ast::shape(&field.ty),
         nested: false,
         register_side: false,
+        parties: None,
         rules: Vec::new(),
     };
     for attr in field.attrs.iter().filter(|a| a.path().is_ident("pcr")) {
@@ -208,6 +221,34 @@ fn field<'a>(cx: &Ctxt, field: &'a syn::Field) -> Field<'a> {
             let name = key.to_string();
             match name.as_str() {
                 "nested" => out.nested = true,
+                "parties" => {
+                    let mut roles: [Option<Ident>; 4] = Default::default();
+                    const ROLES: [&str; 4] = ["id_code", "original", "added", "removed"];
+                    meta.parse_nested_meta(|arg| {
+                        let role = arg.path.get_ident().map(Ident::to_string).unwrap_or_default();
+                        let value = parse_value(cx, &arg, &key)?;
+                        match (ROLES.iter().position(|r| *r == role), value) {
+                            (Some(at), Some(Expr::Path(p))) if p.path.get_ident().is_some() => {
+                                roles[at] = p.path.get_ident().cloned();
+                            }
+                            (_, Some(_)) => cx.error_spanned_by(
+                                &arg.path,
+                                "`parties` takes `id_code = FIELD, original = FIELD, added = FIELD, removed = FIELD`: the fields of each party",
+                            ),
+                            (_, None) => {}
+                        }
+                        Ok(())
+                    })?;
+                    match roles {
+                        [Some(id_code), Some(original), Some(added), Some(removed)] => {
+                            out.parties = Some(Parties { key, id_code, original, added, removed })
+                        }
+                        _ => cx.error_spanned_by(
+                            &key,
+                            "`parties` needs `id_code`, `original`, `added` and `removed`: the fields of each party",
+                        ),
+                    }
+                }
                 "register_side" => out.register_side = true,
                 "withheld_in_payment_plan" => out.rules.push((key, Rule::InPaymentPlan)),
                 "withheld_before_added" | "withheld_unless_after_added" | "returned_within_years" => {
@@ -309,6 +350,19 @@ fn field<'a>(cx: &Ctxt, field: &'a syn::Field) -> Field<'a> {
 
 fn check(cx: &Ctxt, fields: &[Field], flags: &[Vec<Ident>]) {
     let exists = |name: &Ident| fields.iter().any(|f| f.member == name);
+    let lists: Vec<&Parties> = fields.iter().filter_map(|f| f.parties.as_ref()).collect();
+    if let Some(second) = lists.get(1) {
+        cx.error_spanned_by(&second.key, "a loan has one list of parties");
+    }
+    for field in fields.iter().filter(|f| f.parties.is_some()) {
+        let key = &field.parties.as_ref().expect("filtered").key;
+        if !field.register_side || !field.shape.is_list() {
+            cx.error_spanned_by(
+                key,
+                "`parties` goes on a `register_side` list: the register's record of the loan's parties",
+            );
+        }
+    }
     for path in flags {
         if !exists(&path[0]) {
             cx.error_spanned_by(&path[0], format!("no field `{}` in this struct", path[0]));
@@ -422,11 +476,11 @@ fn expand(
                 Some(match rule {
                     Rule::BeforeAdded(d @ DateRef::Item(_)) => {
                         let date = date_expr(d, member, &item);
-                        quote_spanned!(span=> !#krate::disclosure::withheld_before_added(#date, __ctx.party))
+                        quote_spanned!(span=> !#krate::disclosure::withheld_before_added(#date, __scope.party(__ctx)))
                     }
                     Rule::UnlessAfterAdded(d @ DateRef::Item(_)) => {
                         let date = date_expr(d, member, &item);
-                        quote_spanned!(span=> !#krate::disclosure::withheld_unless_after_added(#date, __ctx.party))
+                        quote_spanned!(span=> !#krate::disclosure::withheld_unless_after_added(#date, __scope.party(__ctx)))
                     }
                     Rule::WithinYears(d @ DateRef::Item(_), years) => {
                         let date = date_expr(d, member, &item);
@@ -441,6 +495,13 @@ fn expand(
             quote!(#krate::Disclose::disclose_in(__item, __ctx, __scope))
         } else {
             quote!(::core::clone::Clone::clone(__item))
+        };
+        // An item the reader may not see at all (a loan it is not a party
+        // to) is left out of the list.
+        let keep = if field.nested {
+            quote!(#krate::Disclose::is_disclosed_in(__item, __ctx, __scope) && #keep)
+        } else {
+            keep
         };
         let list = quote! {
             ::core::iter::Iterator::collect(::core::iter::Iterator::map(
@@ -464,11 +525,11 @@ fn expand(
                     Rule::InPaymentPlan => quote_spanned!(span=> __scope.in_payment_plan),
                     Rule::BeforeAdded(d) if !matches!(d, DateRef::Item(_)) => {
                         let date = date_expr(d, member, &item);
-                        quote_spanned!(span=> #krate::disclosure::withheld_before_added(#date, __ctx.party))
+                        quote_spanned!(span=> #krate::disclosure::withheld_before_added(#date, __scope.party(__ctx)))
                     }
                     Rule::UnlessAfterAdded(d) if !matches!(d, DateRef::Item(_)) => {
                         let date = date_expr(d, member, &item);
-                        quote_spanned!(span=> #krate::disclosure::withheld_unless_after_added(#date, __ctx.party))
+                        quote_spanned!(span=> #krate::disclosure::withheld_unless_after_added(#date, __scope.party(__ctx)))
                     }
                     Rule::WithinYears(d, years) if !matches!(d, DateRef::Item(_)) => {
                         let date = date_expr(d, member, &item);
@@ -519,6 +580,48 @@ fn expand(
         let name = binding(member);
         quote!(#member: #name,)
     });
+    // The reader's place in this loan, from its parties, if it lists them.
+    let party_here = fields.iter().find_map(|f| {
+        let parties = f.parties.as_ref()?;
+        let (member, id_code, original, added, removed) = (
+            f.member,
+            &parties.id_code,
+            &parties.original,
+            &parties.added,
+            &parties.removed,
+        );
+        // The list, or the list in an `Option`, item by item.
+        let items = if f.shape == Shape::OptionVec {
+            quote!(::core::iter::Iterator::flatten(::core::option::Option::iter(&self.#member)))
+        } else {
+            quote!(::core::iter::IntoIterator::into_iter(&self.#member))
+        };
+        Some(quote! {
+            #krate::disclosure::party_in(
+                ::core::iter::Iterator::map(#items, |__p| {
+                    #krate::disclosure::PartyRecord {
+                        // A party without an ID code is no one's.
+                        id_code: ::core::option::Option::unwrap_or(#krate::disclosure::MaybeText::text(&__p.#id_code), ""),
+                        original: #krate::disclosure::Flag::is_true(&__p.#original),
+                        added: #krate::disclosure::MaybeDate::date(&__p.#added),
+                        removed: #krate::disclosure::MaybeDate::date(&__p.#removed),
+                    }
+                }),
+                __ctx,
+            )
+        })
+    });
+    let (party, is_disclosed) = match &party_here {
+        Some(party) => (
+            quote!(::core::option::Option::Some(#party)),
+            quote! {
+                fn is_disclosed_in(&self, __ctx: &#krate::DisclosureContext, _: #krate::disclosure::Scope) -> bool {
+                    #party != #krate::disclosure::Party::NotAParty
+                }
+            },
+        ),
+        None => (quote!(__scope.party), TokenStream::new()),
+    };
     quote! {
         #[automatically_derived]
         impl #krate::Disclose for #ident {
@@ -527,12 +630,15 @@ fn expand(
             fn disclose_in(&self, __ctx: &#krate::DisclosureContext, __scope: #krate::disclosure::Scope) -> #into {
                 let __scope = #krate::disclosure::Scope {
                     in_payment_plan: __scope.in_payment_plan #(|| #flag_checks)*,
+                    party: #party,
                 };
                 #(#outputs)*
                 #into {
                     #(#assignments)*
                 }
             }
+
+            #is_disclosed
         }
     }
 }

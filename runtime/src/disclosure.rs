@@ -22,6 +22,14 @@ pub trait Disclose {
     /// Discloses `self` within `scope` (what enclosing data decided).
     fn disclose_in(&self, ctx: &DisclosureContext, scope: Scope) -> Self::Output;
 
+    /// Whether `self`, an item of a list, is disclosed at all: a loan is
+    /// not disclosed to a reader who is not, or is no longer, its party
+    /// (section 4). Lists of nested items keep only those for which it is
+    /// true.
+    fn is_disclosed_in(&self, _ctx: &DisclosureContext, _scope: Scope) -> bool {
+        true
+    }
+
     /// The extract `ctx`'s reader may see.
     fn disclose(&self, ctx: &DisclosureContext) -> Self::Output {
         self.disclose_in(ctx, Scope::default())
@@ -35,6 +43,75 @@ pub enum Party {
     Original,
     /// Added later, with a Changes to loans report, on this day.
     AddedOn(Date),
+    /// Not a party to the loan, or removed from it: nothing of the loan is
+    /// disclosed (section 4).
+    NotAParty,
+}
+
+/// One party of a loan as the register holds it, for [`party_in`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartyRecord<'a> {
+    /// The party's ID code.
+    pub id_code: &'a str,
+    /// Added with the New loans report that reported the loan.
+    pub original: bool,
+    /// The day the party was added.
+    pub added: Option<Date>,
+    /// The day the party was removed, if it was.
+    pub removed: Option<Date>,
+}
+
+/// The reader's place in one loan, from the loan's parties: an original
+/// party, a party added on a day, or not a party (never added, or removed
+/// on or before today). A loan that lists no parties, or a reader without
+/// an ID code, leaves the context's `party` as it is.
+///
+/// ```
+/// use pcr_runtime::disclosure::{party_in, DisclosureContext, Party, PartyRecord};
+/// use time::macros::date;
+///
+/// let ctx = DisclosureContext {
+///     party: Party::Original,
+///     reader_id_code: Some("020594X903P".into()),
+///     today: date!(2024 - 09 - 02),
+/// };
+/// let borrower = PartyRecord { id_code: "010594Y9032", original: true, added: None, removed: None };
+/// let added = PartyRecord { id_code: "020594x903p", original: false, added: Some(date!(2024 - 03 - 01)), removed: None };
+/// assert_eq!(party_in([borrower, added], &ctx), Party::AddedOn(date!(2024 - 03 - 01)));
+/// let removed = PartyRecord { removed: Some(date!(2024 - 08 - 01)), ..added };
+/// assert_eq!(party_in([borrower, removed], &ctx), Party::NotAParty);
+/// assert_eq!(party_in([borrower], &ctx), Party::NotAParty);
+/// assert_eq!(party_in([], &ctx), Party::Original);
+/// ```
+pub fn party_in<'a>(
+    parties: impl IntoIterator<Item = PartyRecord<'a>>,
+    ctx: &DisclosureContext,
+) -> Party {
+    let Some(reader) = &ctx.reader_id_code else {
+        return ctx.party;
+    };
+    let mut listed = false;
+    for party in parties {
+        listed = true;
+        if party.id_code.is_empty() || !crate::text::eq_ignore_case(party.id_code, reader) {
+            continue;
+        }
+        if party.removed.is_some_and(|removed| removed <= ctx.today) {
+            return Party::NotAParty;
+        }
+        return match (party.original, party.added) {
+            (true, _) => Party::Original,
+            (false, Some(added)) => Party::AddedOn(added),
+            // Added later on an unknown day: nothing dated can be shown
+            // to be recent enough.
+            (false, None) => Party::AddedOn(Date::MAX),
+        };
+    }
+    if listed {
+        Party::NotAParty
+    } else {
+        ctx.party
+    }
 }
 
 /// What disclosure needs to know about the reader and the day.
@@ -55,6 +132,16 @@ pub struct Scope {
     /// The enclosing loan is in a debt-arrangement payment plan or a
     /// business restructuring program: `*` data is withheld.
     pub in_payment_plan: bool,
+    /// The reader's place in the enclosing loan, from its parties; `None`
+    /// outside a loan, where the context's `party` holds.
+    pub party: Option<Party>,
+}
+
+impl Scope {
+    /// The reader's place here: the enclosing loan's, or the context's.
+    pub fn party(&self, ctx: &DisclosureContext) -> Party {
+        self.party.unwrap_or(ctx.party)
+    }
 }
 
 /// A flag that may be absent: absent counts as false ("not returned if the
@@ -73,6 +160,24 @@ impl Flag for bool {
 impl Flag for Option<bool> {
     fn is_true(&self) -> bool {
         *self == Some(true)
+    }
+}
+
+/// Text that may be absent (a register-side ID code).
+pub trait MaybeText {
+    /// The text, if there is some.
+    fn text(&self) -> Option<&str>;
+}
+
+impl MaybeText for String {
+    fn text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl MaybeText for Option<String> {
+    fn text(&self) -> Option<&str> {
+        self.as_deref()
     }
 }
 
@@ -111,6 +216,7 @@ pub fn withheld_before_added(date: &impl MaybeDate, party: Party) -> bool {
     match party {
         Party::Original => false,
         Party::AddedOn(added) => date.date().is_none_or(|d| d < added),
+        Party::NotAParty => true,
     }
 }
 
@@ -130,6 +236,7 @@ pub fn withheld_unless_after_added(date: &impl MaybeDate, party: Party) -> bool 
     match party {
         Party::Original => false,
         Party::AddedOn(added) => date.date().is_none_or(|d| d <= added),
+        Party::NotAParty => true,
     }
 }
 

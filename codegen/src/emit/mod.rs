@@ -91,6 +91,9 @@ struct StructDef<'a> {
     name: proc_macro2::Ident,
     docs: Vec<String>,
     elements: &'a [Element],
+    /// A group the register holds and never returns (the loan's parties):
+    /// it has no wire form to disclose into.
+    register_only: bool,
 }
 
 impl<'a> Emitter<'a> {
@@ -329,6 +332,7 @@ impl<'a> Emitter<'a> {
             name: format_ident!("Message"),
             docs: docs::message(self.spec, message),
             elements: &message.elements,
+            register_only: false,
         };
         self.collect_structs(root, message, form, &mut taken, &mut structs);
         structs
@@ -366,6 +370,7 @@ impl<'a> Emitter<'a> {
                     name: ident.clone(),
                     docs: docs::group(self.spec, element),
                     elements: &element.elements,
+                    register_only: def.register_only || element.register_side,
                 });
                 Some(ident)
             } else {
@@ -384,6 +389,9 @@ impl<'a> Emitter<'a> {
             Form::Wire => quote! {
                 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate)]
                 #strict
+            },
+            Form::Register if def.register_only => quote! {
+                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate)]
             },
             Form::Register => {
                 let flags = self.payment_plan_flags(def.elements);
@@ -721,6 +729,11 @@ impl<'a> Emitter<'a> {
         let mut rules = Vec::new();
         if element.register_side {
             rules.push(quote!(#[pcr(register_side)]));
+            if let Some(roles) = &element.parties {
+                let [id_code, original, added, removed] =
+                    roles.all().map(|(_, name)| names::field(&name.value));
+                rules.push(quote!(#[pcr(parties(id_code = #id_code, original = #original, added = #added, removed = #removed))]));
+            }
             return rules;
         }
         let date = || match element.compared_date.as_ref().map(|d| &d.value) {

@@ -522,6 +522,7 @@ impl<'a> Checker<'a> {
         let codeset = self.element_codeset(element);
         self.permissible(element, codeset);
         self.required(element);
+        self.parties(element);
         for rule in &element.rules {
             self.rule(element, rule, codeset, place);
         }
@@ -712,6 +713,60 @@ impl<'a> Checker<'a> {
                     "`fixed` applies to Boolean elements only".to_string(),
                     None,
                 );
+            }
+        }
+    }
+
+    /// `parties` stands on a register-side list of groups, and names one
+    /// of its elements of the right type for each role.
+    fn parties(&mut self, element: &Element) {
+        let Some(roles) = &element.parties else {
+            return;
+        };
+        let path = element.path.as_str();
+        if !element.register_side || element.shape != Shape::GroupList {
+            self.report(
+                Kind::Inconsistent,
+                roles.pos,
+                path,
+                "`parties` stands on a register-side list of groups: the register's record of a loan's parties".to_string(),
+                None,
+            );
+        }
+        for (role, name) in roles.all() {
+            let wanted = match role {
+                "id_code" => "String",
+                "original" => "Boolean",
+                _ => "Date",
+            };
+            let names: Vec<&str> = element
+                .elements
+                .iter()
+                .map(|e| e.json.value.as_str())
+                .collect();
+            match element.elements.iter().find(|e| e.json.value == name.value) {
+                None => self.report(
+                    Kind::UnknownElement,
+                    name.pos,
+                    &format!("{path}.parties.{role}"),
+                    format!(
+                        "`{}` is not an element of `{}`",
+                        name.value, element.json.value
+                    ),
+                    did_you_mean(&name.value, names.iter().copied()),
+                ),
+                Some(e) if e.data_type.as_ref().map(|t| t.value.as_str()) != Some(wanted) => self
+                    .report(
+                        Kind::Inconsistent,
+                        name.pos,
+                        &format!("{path}.parties.{role}"),
+                        format!(
+                            "the `{role}` of a party is a {wanted}; `{}` is not",
+                            name.value
+                        ),
+                        None,
+                    ),
+                Some(_) => {}
             }
         }
     }

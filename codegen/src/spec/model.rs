@@ -439,6 +439,10 @@ pub struct Element {
     /// The JSON name the element had in the previous document version, when
     /// it was renamed (for `pcr-codegen diff`).
     pub renamed_from: Option<Spanned<String>>,
+    /// On a register-side list: it is the loan's parties, and these are the
+    /// elements of each party by role (section 4 compares a party's own
+    /// added date, and drops a loan for a removed party).
+    pub parties: Option<PartyRoles>,
     pub source: Vec<Source>,
     pub decisions: Vec<Decision>,
     pub elements: Vec<Element>,
@@ -446,6 +450,32 @@ pub struct Element {
     pub pos: Pos,
     /// `messages[ID].a.b`, for diagnostics.
     pub path: String,
+}
+
+/// The elements of a party record, by role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartyRoles {
+    /// The party's ID code (String).
+    pub id_code: Spanned<String>,
+    /// Whether it is an original party (Boolean).
+    pub original: Spanned<String>,
+    /// The day it was added (Date).
+    pub added: Spanned<String>,
+    /// The day it was removed (Date).
+    pub removed: Spanned<String>,
+    pub pos: Pos,
+}
+
+impl PartyRoles {
+    /// Each role's name in the spec with the element it names.
+    pub fn all(&self) -> [(&'static str, &Spanned<String>); 4] {
+        [
+            ("id_code", &self.id_code),
+            ("original", &self.original),
+            ("added", &self.added),
+            ("removed", &self.removed),
+        ]
+    }
 }
 
 impl Element {

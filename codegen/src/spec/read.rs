@@ -966,6 +966,20 @@ impl Reader<'_> {
             markers,
             compared_date,
             renamed_from: self.opt_str(&fields, "renamed_from"),
+            parties: fields.get("parties").and_then(|node| {
+                let f = self.map(
+                    node,
+                    &fields.path("parties"),
+                    &["id_code", "original", "added", "removed"],
+                )?;
+                Some(PartyRoles {
+                    id_code: self.req_str(&f, "id_code")?,
+                    original: self.req_str(&f, "original")?,
+                    added: self.req_str(&f, "added")?,
+                    removed: self.req_str(&f, "removed")?,
+                    pos: node.pos,
+                })
+            }),
             register_side: self
                 .opt_bool(&fields, "register_side")
                 .is_some_and(|b| b.value),
@@ -1377,6 +1391,7 @@ const ELEMENT_KEYS: &[&str] = &[
     "compared_date",
     "register_side",
     "renamed_from",
+    "parties",
     "source",
     "decisions",
     "elements",
