@@ -8,7 +8,12 @@
 //! RECORD.json is an `extract::register::Message` (or `-` for standard
 //! input): the extract as the register holds it, with the dates the
 //! footnote markers compare (see `generated/tests/fixtures/register-extract.json`).
-//! Without `--added-on` the reader is an original party to the loans;
+//! A loan that lists its `parties` (the register-side record of who was
+//! added when, and removed) is disclosed for the reader's place in that
+//! loan, found by `--reader`, and left out if the reader is not, or no
+//! longer, its party; for a loan without the list, `--added-on` says when
+//! the reader was added. Without `--added-on` the reader is an original
+//! party to such loans;
 //! `--reader` is the ID code of the person requested (for data shown only
 //! to the borrower who denied it); `--today` defaults to today. Prints the
 //! extract as JSON (exit 0). A record that cannot be read — too large,
