@@ -105,7 +105,7 @@ fn generate(spec_path: &Path, out: &Path) -> ExitCode {
     let file = match generated {
         Ok(file) => file,
         Err(diagnostics) => {
-            eprintln!("{diagnostics}");
+            err(&diagnostics.to_string());
             return ExitCode::from(1);
         }
     };
@@ -116,11 +116,11 @@ fn generate(spec_path: &Path, out: &Path) -> ExitCode {
             } else {
                 "unchanged"
             };
-            println!("{verb} {}", written.path.display());
+            say(&format!("{verb} {}", written.path.display()));
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("error: {error}");
+            err(&format!("error: {error}"));
             ExitCode::from(1)
         }
     }
@@ -129,17 +129,17 @@ fn generate(spec_path: &Path, out: &Path) -> ExitCode {
 fn check(path: &Path) -> ExitCode {
     match spec::load(path) {
         Ok(spec) => {
-            println!(
+            say(&format!(
                 "{}: ok: {} v{}: {}",
                 path.display(),
                 spec.document.id,
                 spec.document.version,
                 Summary::of(&spec)
-            );
+            ));
             ExitCode::SUCCESS
         }
         Err(diagnostics) => {
-            eprintln!("{diagnostics}");
+            err(&diagnostics.to_string());
             ExitCode::from(1)
         }
     }
@@ -150,21 +150,36 @@ fn diff(old: &Path, new: &Path, format: Format, fail_on: FailOn) -> ExitCode {
         (Ok(old), Ok(new)) => (old, new),
         (old, new) => {
             for diagnostics in [old.err(), new.err()].into_iter().flatten() {
-                eprintln!("{diagnostics}");
+                err(&diagnostics.to_string());
             }
             return ExitCode::from(2);
         }
     };
     let diff = pcr_codegen::diff::diff(&old, &new);
     match format {
-        Format::Markdown => print!("{}", diff.markdown()),
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&diff.json()).expect("the diff is JSON")
-        ),
+        Format::Markdown => say(diff.markdown().trim_end_matches('\n')),
+        Format::Json => say(&serde_json::to_string_pretty(&diff.json()).unwrap_or_default()),
     }
     match fail_on {
         FailOn::Breaking if diff.breaking() => ExitCode::from(1),
         _ => ExitCode::SUCCESS,
     }
+}
+
+/// Writes a line to standard output; a reader that closed the pipe ends
+/// the output quietly (the exit code still tells the result).
+fn say(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(error) = writeln!(stdout, "{text}").and_then(|()| stdout.flush()) {
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            err(&format!("error: cannot write the output: {error}"));
+        }
+    }
+}
+
+/// Writes a line to standard error, quietly if it is closed.
+fn err(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
 }

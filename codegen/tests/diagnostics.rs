@@ -110,7 +110,8 @@ fn duplicate_element() {
     case(
         "duplicate_element",
         &planted("      - json: countryCode", "      - json: idCodeType"),
-        &[Kind::Duplicate],
+        // The renamed element's rule now names the element itself.
+        &[Kind::Duplicate, Kind::Inconsistent],
     );
 }
 
@@ -230,6 +231,7 @@ fn every_problem_is_reported_at_once() {
             Kind::MissingKey,
             Kind::Duplicate,
             Kind::UnknownCodeset,
+            Kind::Inconsistent,
             Kind::UnknownErrorCode
         ],
         "{diagnostics}"
@@ -304,4 +306,77 @@ fn a_message_named_like_a_generated_module_is_refused() {
         &planted("  - id: request\n", "  - id: codesets\n"),
         &[Kind::InvalidValue],
     );
+}
+
+#[test]
+fn names_that_make_no_rust_identifier_or_a_reserved_one() {
+    for (id, line) in [("\"-\"", 43), ("\"_\"", 43), ("codesets", 43), ("api", 43)] {
+        let text = planted("  - id: request\n", &format!("  - id: {id}\n"));
+        let diagnostics = load_str("case.yaml", &text).expect_err("refused");
+        let found: Vec<(Kind, usize)> = diagnostics.iter().map(|d| (d.kind, d.pos.line)).collect();
+        assert_eq!(found, [(Kind::InvalidValue, line)], "{id}: {diagnostics}");
+    }
+    case(
+        "reserved_variant",
+        &planted(
+            "{code: BusinessId, label: Business ID}",
+            "{code: Err, label: Business ID}",
+        ),
+        &[Kind::InvalidValue],
+    );
+}
+
+#[test]
+fn names_that_make_the_same_rust_name() {
+    // Two fields of one group.
+    let text = planted(
+        "      - json: countryCode\n",
+        "      - json: countryCODE\n        name: Twin\n        data_type: String\n        required: V\n        source: {section: \"1\", line: 3}\n      - json: countryCode\n",
+    );
+    case("field_twins", &text, &[Kind::Duplicate]);
+    // Two messages.
+    let second = MINIMAL.split("messages:\n").nth(1).unwrap().replacen(
+        "  - id: request\n",
+        "  - id: Request\n",
+        1,
+    );
+    let text = format!("{MINIMAL}{second}");
+    let diagnostics = load_str("case.yaml", &text).expect_err("refused");
+    assert!(
+        diagnostics
+            .to_string()
+            .contains("`request` and `Request` both make the Rust module `request`"),
+        "{diagnostics}"
+    );
+}
+
+#[test]
+fn references_to_themselves_repeated_statuses_and_line_0() {
+    case(
+        "rule_names_its_own_element",
+        &planted(
+            "required_if: {element: idCodeType, equals: ForeignBusinessId}",
+            "required_if: {element: countryCode, equals: ForeignBusinessId}",
+        ),
+        &[Kind::Inconsistent],
+    );
+    case(
+        "renamed_from_itself",
+        &planted(
+            "      - json: countryCode\n",
+            "      - json: countryCode\n        renamed_from: countryCode\n",
+        ),
+        &[Kind::Inconsistent],
+    );
+    case(
+        "line_0",
+        &planted(
+            "source: {section: \"1\", line: 2}",
+            "source: {section: \"1\", line: 0}",
+        ),
+        &[Kind::InvalidValue],
+    );
+    let statuses = "http_statuses:\n  - {status: 200, reason: Fine., messages: [request]}\n  - {status: 200, reason: Also fine., messages: [request]}\n  - {status: 403, reason: No right.}\n  - {status: 403, reason: Revoked.}\n";
+    let text = planted("messages:\n", &format!("{statuses}messages:\n"));
+    case("status_twice", &text, &[Kind::Duplicate]);
 }

@@ -8,7 +8,7 @@
 //! `::pcr_runtime::...`); inside it, `super::`.
 
 mod docs;
-mod names;
+pub(crate) mod names;
 
 use std::collections::BTreeSet;
 

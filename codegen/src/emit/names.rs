@@ -1,4 +1,7 @@
-//! Rust names for the spec's names: one place that knows Rust's keywords.
+//! Rust names for the spec's names: the one place that makes identifiers.
+//! The emitter calls the functions here, and `check` calls the same ones
+//! to refuse, at the YAML that causes it, a name that cannot become an
+//! identifier or that the generated code needs for itself.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span};
@@ -12,24 +15,65 @@ const KEYWORDS: &[&str] = &[
     "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
 ];
 
-/// An identifier for `name`: a raw identifier (`r#type`) for a keyword,
-/// and a trailing `_` for the four that cannot be raw (`self`, `Self`,
-/// `super`, `crate`).
-pub fn ident(name: &str) -> Ident {
-    if matches!(name, "self" | "Self" | "super" | "crate") {
-        Ident::new(&format!("{name}_"), Span::call_site())
-    } else if KEYWORDS.contains(&name) {
-        Ident::new_raw(name, Span::call_site())
-    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
-        Ident::new(&format!("_{name}"), Span::call_site())
+/// Type and variant names the generated code and its readers rely on: a
+/// codeset value or a group of these names would shadow the prelude's.
+pub const RESERVED_TYPES: &[&str] = &[
+    "Ok", "Err", "Some", "None", "Self", "Result", "Option", "Vec", "String", "Box",
+];
+
+/// Module names the generated file has besides one per message.
+pub const RESERVED_MODULES: &[&str] = &["codesets", "api"];
+
+/// An identifier for `name`: a raw identifier (`r#type`) for a keyword, a
+/// trailing `_` for the four that cannot be raw (`self`, `Self`, `super`,
+/// `crate`), a leading `_` before a digit; or why there is none (empty,
+/// `_` alone, or a character an identifier cannot hold).
+pub fn try_ident(name: &str) -> Result<Ident, String> {
+    let valid = |s: &str| {
+        let mut chars = s.chars();
+        chars
+            .next()
+            .is_some_and(|c| c == '_' || unicode_ident::is_xid_start(c))
+            && chars.all(unicode_ident::is_xid_continue)
+            && s != "_"
+    };
+    let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("_{name}")
     } else {
-        Ident::new(name, Span::call_site())
+        name.to_string()
+    };
+    if !valid(&name) {
+        return Err(if name.is_empty() {
+            "it makes an empty Rust name".to_string()
+        } else {
+            format!("it makes `{name}`, which is not a Rust identifier")
+        });
     }
+    Ok(
+        if matches!(name.as_str(), "self" | "Self" | "super" | "crate") {
+            Ident::new(&format!("{name}_"), Span::call_site())
+        } else if KEYWORDS.contains(&name.as_str()) {
+            Ident::new_raw(&name, Span::call_site())
+        } else {
+            Ident::new(&name, Span::call_site())
+        },
+    )
+}
+
+/// [`try_ident`], or `_invalid` where `check` has refused the name already
+/// (so the emitter never panics on a spec it was handed unchecked).
+pub fn ident(name: &str) -> Ident {
+    try_ident(name).unwrap_or_else(|_| Ident::new("_invalid", Span::call_site()))
 }
 
 /// A field name: `countryCode` → `country_code`.
 pub fn field(json: &str) -> Ident {
     ident(&json.to_snake_case())
+}
+
+/// [`field`], or why the name cannot be one.
+pub fn try_field(json: &str) -> Result<Ident, String> {
+    try_ident(&json.to_snake_case())
 }
 
 /// A type or variant name: `creditInformationSummary` →
@@ -38,10 +82,34 @@ pub fn type_name(name: &str) -> Ident {
     ident(&name.to_upper_camel_case())
 }
 
+/// [`type_name`], or why the name cannot be one (reserved names included).
+pub fn try_type_name(name: &str) -> Result<Ident, String> {
+    let ident = try_ident(&name.to_upper_camel_case())?;
+    let text = ident.to_string();
+    if RESERVED_TYPES.contains(&text.as_str()) {
+        return Err(format!(
+            "it makes `{text}`, a name the generated code needs for itself"
+        ));
+    }
+    Ok(ident)
+}
+
 /// A module name: `invalid_request` stays, `creditRegisterExtract` →
 /// `credit_register_extract`.
 pub fn module(name: &str) -> Ident {
     ident(&name.to_snake_case())
+}
+
+/// [`module`], or why the name cannot be one (reserved modules included).
+pub fn try_module(name: &str) -> Result<Ident, String> {
+    let ident = try_ident(&name.to_snake_case())?;
+    let text = ident.to_string();
+    if RESERVED_MODULES.contains(&text.as_str()) {
+        return Err(format!(
+            "it makes the module `{text}`, which the generated code has already"
+        ));
+    }
+    Ok(ident)
 }
 
 #[cfg(test)]
@@ -56,5 +124,19 @@ mod tests {
         assert_eq!(field("countryCode").to_string(), "country_code");
         assert_eq!(type_name("loans").to_string(), "Loans");
         assert_eq!(field("2ndStage").to_string(), "_2nd_stage");
+    }
+
+    #[test]
+    fn names_without_an_identifier_are_refused_not_panicked_on() {
+        for name in ["-", "_", "", "--", " "] {
+            assert!(try_module(name).is_err(), "{name:?}");
+            assert!(try_field(name).is_err(), "{name:?}");
+            assert_eq!(module(name).to_string(), "_invalid");
+        }
+        assert!(try_type_name("Err").is_err());
+        assert!(try_type_name("none").is_err());
+        assert!(try_module("codesets").is_err());
+        assert!(try_module("Api").is_err());
+        assert_eq!(try_field("åsa").unwrap().to_string(), "åsa");
     }
 }

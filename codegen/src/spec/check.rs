@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::model::*;
 use super::{Pos, Spanned};
 use crate::diagnostic::{did_you_mean, Diagnostic, Kind};
+use crate::emit::names;
 
 pub(super) fn check(file: &str, spec: &Spec, diagnostics: &mut Vec<Diagnostic>) {
     let mut c = Checker {
@@ -26,10 +27,8 @@ pub(super) fn check(file: &str, spec: &Spec, diagnostics: &mut Vec<Diagnostic>) 
     c.footnote_markers();
     c.messages();
     c.api();
+    c.names();
 }
-
-/// The modules the generated file holds besides one per message.
-const RESERVED_MODULES: [&str; 2] = ["codesets", "api"];
 
 struct Checker<'a> {
     file: &'a str,
@@ -46,6 +45,106 @@ struct Place<'a> {
 }
 
 impl<'a> Checker<'a> {
+    /// Every name the generator turns into Rust, through the generator's
+    /// own naming functions: each must make an identifier, and names that
+    /// make the same identifier where they share a scope (two modules, two
+    /// variants of a codeset, two fields of a group) are refused at the
+    /// second, naming the first.
+    fn names(&mut self) {
+        let spec = self.spec;
+        let modules = spec.messages.iter().map(|m| {
+            (
+                &m.id,
+                format!("messages[{}]", m.id.value),
+                names::try_module(&m.id.value),
+            )
+        });
+        self.same_rust_name(modules.collect(), "module");
+        let codesets = spec.codesets.iter().map(|c| {
+            (
+                &c.id,
+                format!("codesets[{}]", c.id.value),
+                names::try_type_name(&c.id.value),
+            )
+        });
+        self.same_rust_name(codesets.collect(), "codeset type");
+        for codeset in &spec.codesets {
+            let values = codeset.values().iter().map(|v| {
+                (
+                    &v.code,
+                    format!("codesets[{}].values[{}]", codeset.id.value, v.code.value),
+                    names::try_type_name(&v.code.value),
+                )
+            });
+            self.same_rust_name(values.collect(), "variant");
+        }
+        for message in &spec.messages {
+            self.field_names(&message.elements);
+        }
+    }
+
+    fn field_names(&mut self, siblings: &'a [Element]) {
+        let fields = siblings
+            .iter()
+            .map(|e| (&e.json, e.path.clone(), names::try_field(&e.json.value)));
+        self.same_rust_name(fields.collect(), "field");
+        for element in siblings {
+            self.field_names(&element.elements);
+        }
+    }
+
+    /// Reports each name that makes no identifier, and each that makes the
+    /// identifier of one before it.
+    fn same_rust_name(
+        &mut self,
+        names: Vec<(&Spanned<String>, String, Result<proc_macro2::Ident, String>)>,
+        what: &str,
+    ) {
+        let mut seen: HashMap<String, &Spanned<String>> = HashMap::new();
+        for (name, path, ident) in names {
+            match ident {
+                Err(why) => self.report(
+                    Kind::InvalidValue,
+                    name.pos,
+                    &path,
+                    format!("`{}` cannot be a Rust {what} name: {why}", name.value),
+                    Some(
+                        if why.contains("makes `") && !why.contains("not a Rust identifier")
+                            || why.contains("module `")
+                        {
+                            "choose another name".into()
+                        } else {
+                            "use letters, digits and `_`, starting with a letter".into()
+                        },
+                    ),
+                ),
+                Ok(ident) => {
+                    let rust = ident.to_string();
+                    match seen.get(&rust) {
+                        // The same name twice is the duplicate check's.
+                        Some(first) if first.value != name.value => self.report(
+                            Kind::Duplicate,
+                            name.pos,
+                            &path,
+                            format!(
+                                "`{}` and `{}` both make the Rust {what} `{rust}`",
+                                first.value, name.value
+                            ),
+                            Some(format!(
+                                "the first is at line {}; rename one",
+                                first.pos.line
+                            )),
+                        ),
+                        Some(_) => {}
+                        None => {
+                            seen.insert(rust, name);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// The endpoint: a known method, a path from `/`, an `https://` base
     /// URL per environment, unique environment names, a request message
     /// that exists and is a request, target environments that are codes.
@@ -366,10 +465,36 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A status may stand twice only for two reasons with no body (403 in
+    /// v1.4); a status with bodies stands once, and a reason once a status.
     fn http_statuses(&mut self) {
-        for (i, status) in self.spec.http_statuses.iter().enumerate() {
+        let statuses = &self.spec.http_statuses;
+        for (i, status) in statuses.iter().enumerate() {
             for id in &status.messages {
                 self.message_ref(id, &format!("http_statuses[{i}].messages"));
+            }
+            let earlier = statuses[..i]
+                .iter()
+                .find(|s| s.status.value == status.status.value);
+            let Some(first) = earlier else { continue };
+            let problem = if !status.messages.is_empty() || !first.messages.is_empty() {
+                Some("a status with message bodies is given once; list every body under its `messages`")
+            } else if first.reason.value == status.reason.value {
+                Some("the same status with the same reason is given twice")
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                self.report(
+                    Kind::Duplicate,
+                    status.status.pos,
+                    &format!("http_statuses[{i}]"),
+                    format!(
+                        "status {} is given again (first at line {})",
+                        status.status.value, first.status.pos.line
+                    ),
+                    Some(problem.to_string()),
+                );
             }
         }
     }
@@ -449,23 +574,6 @@ impl<'a> Checker<'a> {
             false,
         );
         for message in &spec.messages {
-            // The generated file has modules of these names beside the
-            // messages' modules.
-            if RESERVED_MODULES.contains(&message.id.value.as_str()) {
-                self.report(
-                    Kind::InvalidValue,
-                    message.id.pos,
-                    &format!("messages[{}]", message.id.value),
-                    format!(
-                        "message id `{}` is the name of a module the generated code has already",
-                        message.id.value
-                    ),
-                    Some(format!(
-                        "the reserved ids are: {}",
-                        RESERVED_MODULES.join(", ")
-                    )),
-                );
-            }
             if message.elements.is_empty() {
                 self.report(
                     Kind::MissingKey,
@@ -523,6 +631,19 @@ impl<'a> Checker<'a> {
         self.permissible(element, codeset);
         self.required(element);
         self.parties(element);
+        if let Some(old) = element
+            .renamed_from
+            .as_ref()
+            .filter(|o| o.value == element.json.value)
+        {
+            self.report(
+                Kind::Inconsistent,
+                old.pos,
+                path,
+                format!("`renamed_from` names `{}`, the element's own name", old.value),
+                Some("give the JSON name the element had in the previous version, or leave the key out".into()),
+            );
+        }
         for rule in &element.rules {
             self.rule(element, rule, codeset, place);
         }
@@ -827,6 +948,23 @@ impl<'a> Checker<'a> {
         }
         let Some(check) = &rule.check else { return };
         match &check.value {
+            Check::RequiredIf {
+                element: other,
+                equals,
+            }
+            | Check::AbsentIf {
+                element: other,
+                equals,
+            } if other.value == element.json.value => self.report(
+                Kind::Inconsistent,
+                other.pos,
+                path,
+                format!(
+                    "the rule's condition names `{}`, the element it stands on",
+                    other.value
+                ),
+                Some("name the sibling whose value decides".into()),
+            ),
             Check::RequiredIf {
                 element: other,
                 equals,

@@ -385,6 +385,14 @@ impl Reader<'_> {
             Some(node) => self.u32_of(node, &fields.path("line")),
             None => None,
         };
+        if let Some(zero) = line.as_ref().filter(|l| l.value == 0) {
+            self.error(
+                Kind::InvalidValue,
+                zero.pos,
+                &fields.path("line"),
+                "line 0 does not exist: lines count from 1".to_string(),
+            );
+        }
         Some(Source::Document { section, line })
     }
 
