@@ -380,3 +380,21 @@ fn references_to_themselves_repeated_statuses_and_line_0() {
     let text = planted("messages:\n", &format!("{statuses}messages:\n"));
     case("status_twice", &text, &[Kind::Duplicate]);
 }
+
+#[test]
+fn a_byte_order_mark_is_accepted_and_positions_stay() {
+    let spec =
+        load_str("bom.yaml", &format!("\u{feff}{MINIMAL}")).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(spec.messages[0].elements.len(), 2);
+    let text = format!(
+        "\u{feff}{}",
+        planted("codeset: IdCodeType\n", "codeset: IdCodeTypes\n")
+    );
+    let diagnostics = load_str("bom.yaml", &text).unwrap_err();
+    let plain = load_str(
+        "bom.yaml",
+        &planted("codeset: IdCodeType\n", "codeset: IdCodeTypes\n"),
+    )
+    .unwrap_err();
+    assert_eq!(diagnostics.to_string(), plain.to_string());
+}

@@ -84,6 +84,8 @@ pub fn load(path: &Path) -> Result<Spec, Diagnostics> {
 
 /// Loads and checks a spec from its text; `file` names it in diagnostics.
 pub fn load_str(file: &str, text: &str) -> Result<Spec, Diagnostics> {
+    // A byte-order mark that an editor put first is not part of the YAML.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let node = yaml::parse(text).map_err(|error| {
         Diagnostics::from(vec![Diagnostic::new(
             Kind::Syntax,
