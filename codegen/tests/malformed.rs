@@ -69,20 +69,72 @@ fn deep_nesting() {
 }
 
 #[test]
-fn huge_strings_are_kept_whole() {
-    let huge = "x".repeat(5_000_000);
+fn huge_texts_and_files_are_refused_with_their_limit() {
+    // A text over the limit: refused at the value, everything else read.
+    let long = "x".repeat(pcr_codegen::spec::MAX_TEXT_CHARS + 1);
     let text = V14.replacen(
         "  title: Requesting",
-        &format!("  title: {huge} Requesting"),
+        &format!("  title: {long} Requesting"),
         1,
     );
-    let spec = load_str("huge.yaml", &text).expect("a long title is still a title");
+    let diagnostics = load_str("long.yaml", &text).unwrap_err();
+    let found: Vec<(Kind, usize, String)> = diagnostics
+        .iter()
+        .map(|d| (d.kind, d.pos.line, d.path.clone()))
+        .collect();
+    assert_eq!(found.len(), 1, "{diagnostics}");
     assert_eq!(
-        spec.document.title.value.len(),
-        huge.len() + " Requesting a credit register extract – API description".len()
+        (found[0].0, found[0].2.as_str()),
+        (Kind::InvalidValue, "document.title")
     );
+    assert!(
+        diagnostics.to_string().contains("at most 4000"),
+        "{diagnostics}"
+    );
+    // At the limit it is still a title.
+    let at_limit = "x".repeat(
+        pcr_codegen::spec::MAX_TEXT_CHARS
+            - " Requesting a credit register extract – API description"
+                .chars()
+                .count(),
+    );
+    let text = V14.replacen(
+        "  title: Requesting",
+        &format!("  title: {at_limit} Requesting"),
+        1,
+    );
+    assert!(load_str("limit.yaml", &text).is_ok());
+    // A file over the size limit is not parsed.
+    let huge = "x".repeat(5_000_000);
+    assert_eq!(kinds(&format!("a: {huge}\n")), [Kind::Syntax]);
     // libyaml limits an implicit key to 1024 characters.
-    assert_eq!(kinds(&format!("{huge}: 1\n")), [Kind::Syntax]);
+    assert_eq!(kinds(&format!("{}: 1\n", "x".repeat(2000))), [Kind::Syntax]);
+}
+
+#[test]
+fn deep_flow_collections_are_refused_before_the_parser_recurses() {
+    for text in [
+        "[".repeat(100_000),
+        "{a: ".repeat(100_000),
+        format!("a: {}", "[".repeat(200)),
+    ] {
+        let diagnostics = load_str("deep.yaml", &text).unwrap_err();
+        let first = diagnostics.iter().next().unwrap();
+        assert_eq!(first.kind, Kind::Syntax);
+        assert!(
+            first.message.contains("nested more than 128"),
+            "{}",
+            first.message
+        );
+        assert_eq!(first.pos.line, 1);
+        assert!(first.pos.col > 128, "at the bracket that passes the limit");
+    }
+    // Brackets in quoted text and comments do not count.
+    let text = format!("a: \"{}\"\n# {}\n", "[".repeat(500), "{".repeat(500));
+    assert!(!load_str("quoted.yaml", &text)
+        .unwrap_err()
+        .to_string()
+        .contains("nested"));
 }
 
 #[test]

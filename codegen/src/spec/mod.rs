@@ -24,6 +24,8 @@ use std::fmt;
 use std::path::Path;
 
 pub use model::*;
+pub use read::MAX_TEXT_CHARS;
+pub use yaml::{MAX_BYTES, MAX_FLOW_DEPTH};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 

@@ -69,6 +69,11 @@ pub(super) fn read(file: &str, root: &Node, diagnostics: &mut Vec<Diagnostic>) -
     })
 }
 
+/// The longest text a spec value may hold, in characters: the generator
+/// repeats texts (the title is in every doc comment), so one huge value
+/// would make a huge file.
+pub const MAX_TEXT_CHARS: usize = 4000;
+
 const TOP_KEYS: &[&str] = &[
     "spec_format",
     "document",
@@ -232,6 +237,18 @@ impl Reader<'_> {
                     node.pos,
                     path,
                     "the value is empty".to_string(),
+                );
+                None
+            }
+            Value::Scalar { text, .. } if text.chars().count() > MAX_TEXT_CHARS => {
+                self.error(
+                    Kind::InvalidValue,
+                    node.pos,
+                    path,
+                    format!(
+                        "the text has {} characters; at most {MAX_TEXT_CHARS} are read",
+                        text.chars().count()
+                    ),
                 );
                 None
             }

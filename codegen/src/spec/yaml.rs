@@ -63,8 +63,25 @@ pub struct SyntaxError {
     pub message: String,
 }
 
+/// The largest spec read, in bytes: v1.4 is about 80 kB.
+pub const MAX_BYTES: usize = 4 * 1024 * 1024;
+
+/// The deepest nesting of flow collections (`[`, `{`) read; libyaml's own
+/// limit for all nesting is 128.
+pub const MAX_FLOW_DEPTH: usize = 128;
+
 /// Parses one YAML document.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    if text.len() > MAX_BYTES {
+        return Err(SyntaxError {
+            pos: Pos::new(1, 1),
+            message: format!(
+                "the spec is {} bytes; at most {MAX_BYTES} are read",
+                text.len()
+            ),
+        });
+    }
+    flow_depth(text)?;
     if let Err(error) = serde_yaml::from_str::<Shape>(text) {
         let pos = error
             .location()
@@ -83,6 +100,52 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
         Ok(node) => Ok(convert(&node)),
         Err(error) => Err(load_error(error)),
     }
+}
+
+/// Refuses flow collections nested deeper than [`MAX_FLOW_DEPTH`], in one
+/// pass over the text, before a parser recurses into them (libyaml takes
+/// quadratic time on 100,000 `[`). Brackets in quoted scalars and comments
+/// do not count; a plain scalar's brackets may, which only makes the limit
+/// stricter.
+fn flow_depth(text: &str) -> Result<(), SyntaxError> {
+    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    let mut previous = '\n';
+    for c in text.chars() {
+        column += 1;
+        match (quote, c) {
+            (_, '\n') => {
+                line += 1;
+                column = 0;
+                comment = false;
+                previous = c;
+                continue;
+            }
+            _ if comment => {}
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '#') if previous.is_whitespace() => comment = true,
+            (None, '"' | '\'') if matches!(previous, ' ' | '\t' | '\n' | '[' | '{' | ',' | ':') => {
+                quote = Some(c)
+            }
+            (None, '[' | '{') => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Err(SyntaxError {
+                        pos: Pos::new(line, column),
+                        message: format!(
+                            "collections are nested more than {MAX_FLOW_DEPTH} deep here"
+                        ),
+                    });
+                }
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        previous = c;
+    }
+    Ok(())
 }
 
 /// Walks a document without keeping it, so serde_yaml checks its syntax and
@@ -286,7 +349,20 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_refused_not_a_stack_overflow() {
+        // Flow collections: refused by the pre-scan, before libyaml.
         let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let error = parse(&text).unwrap_err();
+        assert!(
+            error.message.contains("nested more than 128"),
+            "{}",
+            error.message
+        );
+        // Just under the pre-scan's limit, libyaml's own limit still holds.
+        let text = format!(
+            "a: {}{}",
+            "[".repeat(MAX_FLOW_DEPTH),
+            "]".repeat(MAX_FLOW_DEPTH)
+        );
         let error = parse(&text).unwrap_err();
         assert!(
             error.message.contains("recursion limit"),
