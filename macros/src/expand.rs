@@ -213,39 +213,42 @@ fn presence_check(
                 __errors.push(__path, #code, #krate::rules::required());
             }
         },
+        // Both compare a sibling with a value; they differ in what they ask
+        // of this field: to be there (E) or not to be (a rule like "no
+        // payment delays are reported for a guarantee receivable").
         RuleKind::RequiredIf {
             field: sibling,
             equals,
-        } => {
-            let sibling_json = fields.iter().find(|f| f.member == sibling)?.json.clone();
-            let value = sibling_value(sibling, fields);
-            let text = value_text(equals);
-            quote_spanned! {span=>
-                if ::core::option::Option::is_none(&self.#member)
-                    && ::core::option::Option::is_some_and(#value, |__v| *__v == (#equals))
-                {
-                    __errors.push(__path, #code, #krate::rules::required_if(#sibling_json, #text));
-                }
-            }
         }
-        RuleKind::AbsentIf {
+        | RuleKind::AbsentIf {
             field: sibling,
             equals,
         } => {
             let sibling_json = fields.iter().find(|f| f.member == sibling)?.json.clone();
             let value = sibling_value(sibling, fields);
             let text = value_text(equals);
-            let present = match field.shape {
-                Shape::Option => quote! { ::core::option::Option::is_some(&self.#member) },
-                Shape::OptionVec => quote! {
-                    ::core::option::Option::is_some_and(::core::option::Option::as_ref(&self.#member), |__l| !__l.is_empty())
-                },
-                Shape::Vec => quote! { !self.#member.is_empty() },
-                Shape::Plain => quote! { true },
+            let (broken, description) = if matches!(rule.kind, RuleKind::RequiredIf { .. }) {
+                (
+                    quote! { ::core::option::Option::is_none(&self.#member) },
+                    quote! { #krate::rules::required_if(#sibling_json, #text) },
+                )
+            } else {
+                let present = match field.shape {
+                    Shape::Option => quote! { ::core::option::Option::is_some(&self.#member) },
+                    Shape::OptionVec => quote! {
+                        ::core::option::Option::is_some_and(::core::option::Option::as_ref(&self.#member), |__l| !__l.is_empty())
+                    },
+                    Shape::Vec => quote! { !self.#member.is_empty() },
+                    Shape::Plain => quote! { true },
+                };
+                (
+                    present,
+                    quote! { #krate::rules::absent_if(#sibling_json, #text) },
+                )
             };
             quote_spanned! {span=>
-                if #present && ::core::option::Option::is_some_and(#value, |__v| *__v == (#equals)) {
-                    __errors.push(__path, #code, #krate::rules::absent_if(#sibling_json, #text));
+                if #broken && ::core::option::Option::is_some_and(#value, |__v| *__v == (#equals)) {
+                    __errors.push(__path, #code, #description);
                 }
             }
         }
