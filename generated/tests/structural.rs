@@ -351,7 +351,8 @@ fn disclose_writes_every_decimal_in_plain_notation() {
 }
 
 #[test]
-fn a_foreign_id_code_may_not_be_blank() {
+fn the_foreign_owner_fixture_is_valid() {
+    // The blank cases are in `a_required_text_is_neither_empty_nor_blank`.
     let body = fixture("request-foreign-owner");
     assert_eq!(found::<request::Message>(body.to_string()), []);
 }
