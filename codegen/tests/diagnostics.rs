@@ -376,6 +376,23 @@ fn references_to_themselves_repeated_statuses_and_line_0() {
         ),
         &[Kind::InvalidValue],
     );
+    // The source text has 1 line: the citation of line 2 is past its end.
+    case(
+        "line_past_the_end",
+        &planted(
+            "  stage: first\n",
+            "  source_text: tiny.txt\n  source_lines: 1\n  stage: first\n",
+        ),
+        &[Kind::InvalidValue],
+    );
+    case(
+        "source_text_without_source_lines",
+        &planted(
+            "  stage: first\n",
+            "  source_text: tiny.txt\n  stage: first\n",
+        ),
+        &[Kind::MissingKey],
+    );
     let statuses = "http_statuses:\n  - {status: 200, reason: Fine., messages: [request]}\n  - {status: 200, reason: Also fine., messages: [request]}\n  - {status: 403, reason: No right.}\n  - {status: 403, reason: Revoked.}\n";
     let text = planted("messages:\n", &format!("{statuses}messages:\n"));
     case("status_twice", &text, &[Kind::Duplicate]);

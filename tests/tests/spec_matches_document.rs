@@ -169,6 +169,19 @@ fn all_elements(spec: &Spec) -> Vec<&Element> {
 }
 
 #[test]
+fn source_lines_is_the_length_of_the_source_text() {
+    let Some((spec, document)) = load() else {
+        return;
+    };
+    let lines = spec
+        .document
+        .source_lines
+        .as_ref()
+        .expect("the spec gives source_lines beside source_text");
+    assert_eq!(lines.value as usize, document.lines.len());
+}
+
+#[test]
 fn every_cited_row_says_what_the_spec_says() {
     let Some((spec, document)) = load() else {
         return;

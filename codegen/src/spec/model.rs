@@ -83,6 +83,8 @@ pub struct Document {
     pub publisher: Option<Spanned<String>>,
     /// The file of the converted text whose line numbers `source` cites.
     pub source_text: Option<Spanned<String>>,
+    /// The number of lines of `source_text`; every cited line lies in it.
+    pub source_lines: Option<Spanned<u32>>,
     /// The register stage the document describes.
     pub stage: Spanned<Stage>,
     pub history: Vec<HistoryEntry>,

@@ -12,7 +12,11 @@ use super::{Pos, Spanned};
 use crate::diagnostic::{did_you_mean, Diagnostic, Kind};
 
 pub(super) fn read(file: &str, root: &Node, diagnostics: &mut Vec<Diagnostic>) -> Option<Spec> {
-    let mut r = Reader { file, diagnostics };
+    let mut r = Reader {
+        file,
+        diagnostics,
+        cited_lines: Vec::new(),
+    };
     let top = r.map(root, "", TOP_KEYS)?;
     let spec_format = r.req_u32(&top, "spec_format");
     if let Some(format) = &spec_format {
@@ -51,6 +55,9 @@ pub(super) fn read(file: &str, root: &Node, diagnostics: &mut Vec<Diagnostic>) -
     });
     let messages = r.list(&top, "messages", true, |r, node, i| r.message(node, i));
     let api = top.get("api").and_then(|n| r.api(n));
+    if let Some(document) = &document {
+        r.cited_lines_exist(document);
+    }
     // A section that could not be read has been reported; an empty one stands
     // in for it so the checks of the other sections still run.
     let pos = root.pos;
@@ -156,6 +163,9 @@ fn join(path: &str, key: &str) -> String {
 struct Reader<'d> {
     file: &'d str,
     diagnostics: &'d mut Vec<Diagnostic>,
+    /// Every document line a `source` cites, with its path, checked against
+    /// `document.source_lines` once the whole spec is read.
+    cited_lines: Vec<(Spanned<u32>, String)>,
 }
 
 impl Reader<'_> {
@@ -410,7 +420,57 @@ impl Reader<'_> {
                 "line 0 does not exist: lines count from 1".to_string(),
             );
         }
+        if let Some(line) = &line {
+            self.cited_lines.push((line.clone(), fields.path("line")));
+        }
         Some(Source::Document { section, line })
+    }
+
+    /// A cited line past the end of the converted text is an error at the
+    /// citation. The text's length is written in the spec
+    /// (`document.source_lines`), so this check needs no file beside it; the
+    /// test that reads the text checks that number.
+    fn cited_lines_exist(&mut self, document: &Document) {
+        let Some(lines) = &document.source_lines else {
+            return;
+        };
+        for (line, path) in std::mem::take(&mut self.cited_lines) {
+            if line.value > lines.value {
+                self.error(
+                    Kind::InvalidValue,
+                    line.pos,
+                    &path,
+                    format!(
+                        "line {} is past the end of the source text, which ends at line {} (document.source_lines)",
+                        line.value, lines.value
+                    ),
+                );
+            }
+        }
+    }
+
+    /// `source_lines`, required beside `source_text`: the number of lines of
+    /// the converted text, so cited lines can be checked against it.
+    fn source_lines(&mut self, fields: &Fields) -> Option<Spanned<u32>> {
+        let lines = fields
+            .get("source_lines")
+            .and_then(|node| self.u32_of(node, &fields.path("source_lines")));
+        if lines.is_none() && fields.get("source_lines").is_none() {
+            if let Some(text) = fields.get("source_text") {
+                self.error(
+                    Kind::MissingKey,
+                    text.pos,
+                    &fields.path("source_lines"),
+                    "`source_text` is given without `source_lines`, its number of lines"
+                        .to_string(),
+                )
+                .help = Some(
+                    "add `source_lines: N`, N being the converted text's number of lines"
+                        .to_string(),
+                );
+            }
+        }
+        lines
     }
 
     fn source(&mut self, fields: &Fields) -> Option<Source> {
@@ -440,6 +500,7 @@ impl Reader<'_> {
                 "date",
                 "publisher",
                 "source_text",
+                "source_lines",
                 "stage",
                 "history",
             ],
@@ -461,6 +522,7 @@ impl Reader<'_> {
             date: or(self.req_date(&fields, "date"), time::Date::MIN, fields.pos),
             publisher: self.opt_str(&fields, "publisher"),
             source_text: self.opt_str(&fields, "source_text"),
+            source_lines: self.source_lines(&fields),
             stage: or(
                 self.req_name(&fields, "stage", &Stage::ALL),
                 Stage::First,
@@ -1344,6 +1406,7 @@ fn placeholder_document(pos: Pos) -> Document {
         date: Spanned::new(time::Date::MIN, pos),
         publisher: None,
         source_text: None,
+        source_lines: None,
         stage: Spanned::new(Stage::First, pos),
         history: Vec::new(),
     }
