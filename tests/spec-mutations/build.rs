@@ -1,7 +1,9 @@
-//! Applies each mutation of `MUTATIONS` to the v1.4 spec. A mutation that
-//! `check` refuses must be refused at a line of the spec; one it accepts is
-//! generated into OUT_DIR and compiled with this crate, each in a module of
-//! its own. The outcomes go to OUT_DIR/outcomes.rs for the test.
+//! Applies each mutation to the v1.4 spec: the hand-picked `MUTATIONS`, and
+//! every value of `VALUES` (plus a case twin and a duplicate) at every place
+//! of `PLACES`. A mutation that `check` refuses must be refused at a line of
+//! the spec, never at 1:1; one it accepts is generated into OUT_DIR and
+//! compiled with this crate, each in a module of its own. The outcomes go to
+//! OUT_DIR/outcomes.rs for the test.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -120,6 +122,117 @@ const MUTATIONS: &[(&str, &str, &str, bool)] = &[
     ),
 ];
 
+/// Where the generated mutations apply: (kind, the text holding the name,
+/// the name in it, every occurrence?, a sibling's name in another case that
+/// makes the same Rust name, the sibling's name). A list has no sibling
+/// whose twin is a JSON name, so its twin is refused for its form. Each kind is a key whose value becomes a Rust name: a
+/// request field, a group, a list (its item struct), a field nested in a
+/// list, a message id, a codeset id, a codeset value, an environment name.
+const PLACES: &[(&str, &str, &str, bool, &str, &str)] = &[
+    (
+        "request_field",
+        "json: creditRegisterExtractPurpose",
+        "creditRegisterExtractPurpose",
+        false,
+        "idCODEType",
+        "idCodeType",
+    ),
+    (
+        "group",
+        "json: paymentPlan",
+        "paymentPlan",
+        false,
+        "accuracyIsDENIED",
+        "accuracyIsDenied",
+    ),
+    ("list", "json: months", "months", false, "Year", "year"),
+    (
+        "nested_field",
+        "json: benefitsNetAmount",
+        "benefitsNetAmount",
+        false,
+        "benefitsGrossAMOUNT",
+        "benefitsGrossAmount",
+    ),
+    (
+        "message", "deceased", "deceased", false, "Extract", "extract",
+    ),
+    (
+        "codeset",
+        "LoanType",
+        "LoanType",
+        true,
+        "reasonForCreditBan",
+        "ReasonForCreditBan",
+    ),
+    (
+        "codeset_value",
+        "{code: Other, label: Other reason",
+        "Other",
+        false,
+        "controlOfPersonalFinances",
+        "ControlOfPersonalFinances",
+    ),
+    (
+        "environment",
+        "    - name: test\n",
+        "test",
+        false,
+        "Production",
+        "production",
+    ),
+];
+
+/// What each place's name is set to, with a label for the module name:
+/// keywords (a raw one, and two of the four that cannot be raw: `crate` and
+/// `super` take the path of `self`, see emit/names.rs), no identifier at
+/// all, digit-first, non-ASCII, the names the generated code relies on.
+const VALUES: &[(&str, &str)] = &[
+    ("kw_type", "type"),
+    ("kw_self", "self"),
+    ("kw_self_type", "Self"),
+    ("empty", ""),
+    ("underscore", "_"),
+    ("dash", "-"),
+    ("digit_first", "9lives"),
+    ("non_ascii", "äiti"),
+    ("space", "a b"),
+    ("ok", "Ok"),
+    ("err", "Err"),
+    ("some", "Some"),
+    ("none", "None"),
+    ("result", "Result"),
+    ("option", "Option"),
+    ("vec", "Vec"),
+    ("string", "String"),
+    ("boxed", "Box"),
+    ("codesets", "codesets"),
+    ("api", "api"),
+];
+
+/// The generated mutations: every value of `VALUES`, a case twin and a
+/// duplicate of a sibling, at every place of `PLACES`.
+fn generated() -> Vec<(String, String, String, bool)> {
+    let mut mutations = Vec::new();
+    for (kind, text, name, all, twin, duplicate) in PLACES {
+        let values = VALUES
+            .iter()
+            .copied()
+            .chain([("case_twin", *twin), ("duplicate", *duplicate)]);
+        for (label, value) in values {
+            // Quoted, so YAML keeps every value a string.
+            let quoted = format!("{value:?}");
+            mutations.push((
+                format!("gen_{kind}_{label}"),
+                text.to_string(),
+                text.replacen(name, &quoted, 1),
+                *all,
+            ));
+        }
+    }
+    mutations
+}
+
 fn main() {
     println!("cargo:rerun-if-changed={SPEC}");
     println!("cargo:rerun-if-changed=build.rs");
@@ -129,9 +242,14 @@ fn main() {
     let mut outcomes = String::from(
         "/// (mutation, outcome) of each mutation.\npub const OUTCOMES: &[(&str, &str)] = &[\n",
     );
-    for (name, from, to, all) in MUTATIONS {
+    let mutations = MUTATIONS
+        .iter()
+        .map(|(n, f, t, a)| (n.to_string(), f.to_string(), t.to_string(), *a))
+        .chain(generated());
+    for (name, from, to, all) in mutations {
+        let (name, from, to) = (name.as_str(), from.as_str(), to.as_str());
         assert!(spec.contains(from), "{name}: the spec has no {from:?}");
-        let text = if name.starts_with("message_") {
+        let text = if name.starts_with("message_") || name.starts_with("gen_message_") {
             // The id, and the 200 status that names it.
             spec.replacen(&format!("  - id: {from}\n"), &format!("  - id: {to}\n"), 1)
                 .replacen(
@@ -139,17 +257,18 @@ fn main() {
                     &format!("[extract, {to}]"),
                     1,
                 )
-        } else if *all {
+        } else if all {
             spec.replace(from, to)
         } else {
             spec.replacen(from, to, 1)
         };
         let outcome = match pcr_codegen::spec::load_str(&format!("{name}.yaml"), &text) {
             Err(diagnostics) => {
-                // Refused: each error at a line of the spec, with a path or
-                // a message that says where.
+                // Refused: each error at a line of the spec, with a message.
+                // No mutation touches line 1 (a comment), so an error there
+                // would be one that lost its place.
                 for d in diagnostics.iter() {
-                    assert!(d.pos.line >= 1 && !d.message.is_empty(), "{name}: {d}");
+                    assert!(d.pos.line > 1 && !d.message.is_empty(), "{name}: {d}");
                 }
                 let first = diagnostics.iter().next().expect("a refusal says why");
                 format!("refused at line {}: {}", first.pos.line, first.message)

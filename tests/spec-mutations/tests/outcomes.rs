@@ -48,3 +48,32 @@ fn every_mutation_compiles_or_is_refused_at_a_line() {
         assert!(!refused(name), "{name} should compile");
     }
 }
+
+/// The generated mutations (`gen_<place>_<value>`), by class of value.
+#[test]
+fn generated_mutations_by_class() {
+    let generated: Vec<_> = OUTCOMES
+        .iter()
+        .filter(|(n, _)| n.starts_with("gen_"))
+        .collect();
+    // 8 places, 20 values, and a twin and a duplicate at each place.
+    assert_eq!(generated.len(), 8 * 22);
+    for (name, outcome) in &generated {
+        let refused = outcome.starts_with("refused at line ");
+        // No Rust name at all, a twin or a duplicate: always refused.
+        if ["_empty", "_underscore", "_dash", "_case_twin", "_duplicate"]
+            .iter()
+            .any(|s| name.ends_with(s))
+        {
+            assert!(refused, "{name}: {outcome}");
+        }
+        // A keyword is made safe wherever the form of the name allows it.
+        if name.ends_with("_kw_type") || name.ends_with("_kw_self") {
+            assert!(!refused, "{name}: {outcome}");
+        }
+        // A prelude name as a type or variant is refused, never shadowed.
+        if name.starts_with("gen_codeset") && name.ends_with("_option") {
+            assert!(refused, "{name}: {outcome}");
+        }
+    }
+}
