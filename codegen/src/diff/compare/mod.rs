@@ -1,0 +1,273 @@
+//! Walks two specs side by side and finds what changed: each change with
+//! its path, the old and new values, the sections, and a [`What`] that
+//! names it with the facts its classification needs. The impacts come from
+//! [`What::impacts`] (classify.rs), never from here.
+
+mod codesets;
+mod elements;
+mod endpoint;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::classify::What;
+use super::Change;
+use crate::spec::{
+    Check, Codeset, CodesetContent, Direction, Element, Message, Source, Spec, Stage,
+};
+
+/// Every change from `old` to `new`, in the order found.
+pub(super) fn changes(old: &Spec, new: &Spec) -> Vec<Change> {
+    let mut d = Differ {
+        old,
+        new,
+        changes: Vec::new(),
+    };
+    d.document();
+    d.format_rules();
+    d.error_codes();
+    d.codesets();
+    d.http_statuses();
+    d.messages();
+    d.api();
+    d.changes
+}
+
+struct Differ<'a> {
+    old: &'a Spec,
+    new: &'a Spec,
+    changes: Vec<Change>,
+}
+
+/// An element with where it stands.
+struct Placed<'a> {
+    element: &'a Element,
+    message: &'a Message,
+    /// Whether the wire type holds it in an `Option`.
+    optional: bool,
+}
+
+fn sections(sources: &[Source]) -> Vec<String> {
+    let set: BTreeSet<String> = sources
+        .iter()
+        .filter_map(|s| match s {
+            Source::Document { section, .. } => Some(section.value.clone()),
+            Source::Reference(_) => None,
+        })
+        .collect();
+    set.into_iter().collect()
+}
+
+fn shape_text(e: &Element) -> String {
+    let mut text = e
+        .data_type
+        .as_ref()
+        .map(|t| t.value.clone())
+        .unwrap_or_else(|| "group".into());
+    if let Some(codeset) = &e.codeset {
+        text.push_str(&format!(" ({})", codeset.value));
+    }
+    text
+}
+
+fn required_text(e: &Element) -> Option<String> {
+    e.required.as_ref().map(|r| format!("{:?}", r.value))
+}
+
+fn check_text(check: &Check) -> String {
+    match check {
+        Check::RequiredIf { element, equals } => {
+            format!("required if {} = {}", element.value, equals.value)
+        }
+        Check::AbsentIf { element, equals } => {
+            format!("absent if {} = {}", element.value, equals.value)
+        }
+        Check::AllowedValues(values) => {
+            format!(
+                "allowed: {}",
+                values
+                    .iter()
+                    .map(|v| v.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        }
+        Check::MinItems(n) => format!("at least {} items", n.value),
+        Check::IdCode {
+            type_element,
+            formats,
+        } => format!(
+            "ID format by {}: {}",
+            type_element.value,
+            formats
+                .iter()
+                .map(|(code, format)| format!("{}={:?}", code.value, format.value))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+fn markers_text(e: &Element) -> String {
+    e.markers
+        .iter()
+        .map(|m| m.value.symbol())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl<'a> Differ<'a> {
+    /// Records a change; its impacts come from `what` (classify.rs).
+    fn push(
+        &mut self,
+        path: String,
+        what: What,
+        old: Option<String>,
+        new: Option<String>,
+        sections: Vec<String>,
+    ) {
+        let (senders, readers, semver) = what.impacts();
+        self.changes.push(Change {
+            path,
+            kind: what.kind(),
+            old,
+            new,
+            senders,
+            readers,
+            semver,
+            sections,
+        });
+    }
+
+    fn document(&mut self) {
+        let (o, n) = (&self.old.document, &self.new.document);
+        let fields = [
+            ("id", o.id.value.clone(), n.id.value.clone()),
+            ("title", o.title.value.clone(), n.title.value.clone()),
+            ("version", o.version.value.clone(), n.version.value.clone()),
+            ("date", o.date.value.to_string(), n.date.value.to_string()),
+        ];
+        for (key, old, new) in fields {
+            if old != new {
+                self.push(
+                    format!("document.{key}"),
+                    What::DocumentChanged,
+                    Some(old),
+                    Some(new),
+                    vec![],
+                );
+            }
+        }
+        if o.stage.value != n.stage.value {
+            self.push(
+                "document.stage".into(),
+                What::StageChanged {
+                    to_first: n.stage.value == Stage::First,
+                },
+                Some(o.stage.value.name().into()),
+                Some(n.stage.value.name().into()),
+                vec![],
+            );
+        }
+    }
+
+    fn format_rules(&mut self) {
+        let (o, n) = (
+            &self.old.format_rules.string_rule,
+            &self.new.format_rules.string_rule,
+        );
+        let direction = self.new.format_rules.applies_to.value;
+        if o.max_length.value != n.max_length.value {
+            self.push(
+                "format_rules.string.max_length".into(),
+                What::FormatRuleChanged {
+                    direction,
+                    narrower: n.max_length.value < o.max_length.value,
+                },
+                Some(o.max_length.value.to_string()),
+                Some(n.max_length.value.to_string()),
+                vec!["2.2".into()],
+            );
+        }
+        // Compare the character sets by what they admit.
+        let admits = |rule: &crate::spec::StringRule, c: char| {
+            rule.allowed_characters.iter().any(|k| k.value.contains(c))
+        };
+        let chars = (0u32..0x3000).filter_map(char::from_u32);
+        let removed: String = chars
+            .clone()
+            .filter(|c| admits(o, *c) && !admits(n, *c))
+            .collect();
+        let added: String = chars.filter(|c| !admits(o, *c) && admits(n, *c)).collect();
+        if !removed.is_empty() || !added.is_empty() {
+            self.push(
+                "format_rules.string.allowed_characters".into(),
+                What::FormatRuleChanged {
+                    direction,
+                    narrower: !removed.is_empty(),
+                },
+                (!removed.is_empty()).then(|| format!("also {removed}")),
+                (!added.is_empty()).then(|| format!("also {added}")),
+                vec!["2.2".into()],
+            );
+        }
+    }
+
+    fn error_codes(&mut self) {
+        let old: BTreeMap<&str, _> = self
+            .old
+            .error_codes
+            .iter()
+            .map(|e| (e.code.value.as_str(), e))
+            .collect();
+        let new: BTreeMap<&str, _> = self
+            .new
+            .error_codes
+            .iter()
+            .map(|e| (e.code.value.as_str(), e))
+            .collect();
+        for (code, e) in &new {
+            match old.get(code) {
+                None => self.push(
+                    format!("error_codes[{code}]"),
+                    What::ErrorCodeAdded,
+                    None,
+                    Some(e.description.value.clone()),
+                    vec![],
+                ),
+                Some(o)
+                    if o.description.value != e.description.value
+                        || o.owner.value != e.owner.value =>
+                {
+                    self.push(
+                        format!("error_codes[{code}]"),
+                        What::ErrorCodeChanged,
+                        Some(o.description.value.clone()),
+                        Some(e.description.value.clone()),
+                        vec![],
+                    )
+                }
+                Some(_) => {}
+            }
+        }
+        for (code, e) in &old {
+            if !new.contains_key(code) {
+                self.push(
+                    format!("error_codes[{code}]"),
+                    What::ErrorCodeRemoved,
+                    Some(e.description.value.clone()),
+                    None,
+                    vec![],
+                );
+            }
+        }
+    }
+}
+
+fn sections_or(sources: &[Source], fallback: &[String]) -> Vec<String> {
+    let own = sections(sources);
+    if own.is_empty() {
+        fallback.to_vec()
+    } else {
+        own
+    }
+}

@@ -1,0 +1,131 @@
+//! What changed between two versions of a spec, and what each change breaks:
+//! for software that sends requests, for software that reads responses, and
+//! for Rust code using the generated types (as semver).
+//!
+//! The rules are tabled in README.md ("What a change breaks").
+//!
+//! Three steps, a folder or file each: `compare` walks both specs and finds
+//! each change (one file per part of the spec), `classify` holds every rule
+//! for what a kind of change breaks, and `render` writes the diff as JSON
+//! or Markdown.
+
+mod classify;
+mod compare;
+mod render;
+
+use serde::Serialize;
+
+use crate::spec::Spec;
+
+/// What a change does to one kind of user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Impact {
+    /// Nothing of theirs is touched.
+    Unaffected,
+    /// What worked still works.
+    Compatible,
+    /// Something that worked may fail: a request that was valid, or a
+    /// response a client could read.
+    Breaking,
+}
+
+/// The semver step a change calls for in the generated crate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Semver {
+    Patch,
+    Minor,
+    Major,
+}
+
+/// One change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// Where, in the spec's paths: `messages[request].owner.countryCode`.
+    pub path: String,
+    /// What kind of change, e.g. `element-added`, `required-changed`.
+    pub kind: &'static str,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    /// For request senders: is a request that was valid still valid?
+    pub senders: Impact,
+    /// For response readers: can a client built for the old version still
+    /// read a new response?
+    pub readers: Impact,
+    /// For the generated Rust API.
+    pub semver: Semver,
+    /// The document sections the change is in.
+    pub sections: Vec<String>,
+}
+
+impl Change {
+    /// Whether it breaks request senders or response readers.
+    pub fn breaking(&self) -> bool {
+        self.senders == Impact::Breaking || self.readers == Impact::Breaking
+    }
+}
+
+/// The changes from one spec to another, breaking ones first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diff {
+    pub old: (String, String),
+    pub new: (String, String),
+    pub changes: Vec<Change>,
+}
+
+/// The counts of a diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub changes: usize,
+    pub breaking_for_senders: usize,
+    pub breaking_for_readers: usize,
+    /// The semver step for the generated crate, or `none` without changes.
+    pub semver: String,
+}
+
+impl Diff {
+    pub fn breaking(&self) -> bool {
+        self.changes.iter().any(Change::breaking)
+    }
+
+    pub fn summary(&self) -> Summary {
+        Summary {
+            changes: self.changes.len(),
+            breaking_for_senders: self
+                .changes
+                .iter()
+                .filter(|c| c.senders == Impact::Breaking)
+                .count(),
+            breaking_for_readers: self
+                .changes
+                .iter()
+                .filter(|c| c.readers == Impact::Breaking)
+                .count(),
+            semver: match self.changes.iter().map(|c| c.semver).max() {
+                Some(Semver::Major) => "major",
+                Some(Semver::Minor) => "minor",
+                Some(Semver::Patch) => "patch",
+                None => "none",
+            }
+            .to_string(),
+        }
+    }
+}
+
+/// Compares `old` with `new`.
+pub fn diff(old: &Spec, new: &Spec) -> Diff {
+    let mut changes = compare::changes(old, new);
+    changes.sort_by(|a, b| (!a.breaking(), &a.path, a.kind).cmp(&(!b.breaking(), &b.path, b.kind)));
+    Diff {
+        old: (
+            old.document.id.value.clone(),
+            old.document.version.value.clone(),
+        ),
+        new: (
+            new.document.id.value.clone(),
+            new.document.version.value.clone(),
+        ),
+        changes,
+    }
+}
