@@ -1,0 +1,254 @@
+//! A module per message: its structs and their fields, with the Rust type
+//! of each element.
+
+use super::disclose::filters;
+use super::*;
+
+impl<'a> Emitter<'a> {
+    pub(super) fn message(&mut self, message: &'a Message) -> TokenStream {
+        let module = names::module(&message.id.value);
+        let structs = self.structs(message, Form::Wire);
+        let register = if message.direction.value == Direction::Response
+            && filters(&message.elements)
+        {
+            let structs = self.structs(message, Form::Register);
+            let doc = docs::attrs(&[
+                format!("The register-side form of `{}`: what the register holds, with the dates the footnote markers compare.", message.id.value),
+                "`pcr_runtime::Disclose::disclose` gives the wire form a reader may see; register-side data never reaches it.".to_string(),
+            ]);
+            quote! {
+                #doc
+                pub mod register {
+                    #(#structs)*
+                }
+            }
+        } else {
+            quote!()
+        };
+        let doc = docs::attrs(&[format!("{} (`{}`).", message.name.value, message.id.value)]);
+        quote! {
+            #doc
+            pub mod #module {
+                #(#structs)*
+                #register
+            }
+        }
+    }
+
+    /// The structs of one form of a message, `Message` first, each named
+    /// once within its module.
+    pub(super) fn structs(&mut self, message: &'a Message, form: Form) -> Vec<TokenStream> {
+        let mut structs = Vec::new();
+        let mut taken = BTreeSet::from(["Message".to_string()]);
+        let root = StructDef {
+            name: format_ident!("Message"),
+            docs: docs::message(self.spec, message),
+            elements: &message.elements,
+            register_only: false,
+        };
+        self.collect_structs(root, message, form, &mut taken, &mut structs);
+        structs
+    }
+
+    /// Emits `def` and, depth first, the structs of its groups, naming each
+    /// group by its JSON name (prefixed with its parent's name if that name
+    /// is taken).
+    pub(super) fn collect_structs(
+        &mut self,
+        def: StructDef<'a>,
+        message: &'a Message,
+        form: Form,
+        taken: &mut BTreeSet<String>,
+        out: &mut Vec<TokenStream>,
+    ) {
+        let mut children = Vec::new();
+        let mut fields = Vec::new();
+        for element in def
+            .elements
+            .iter()
+            .filter(|e| form == Form::Register || !e.register_side)
+        {
+            let group_name = if matches!(element.shape, Shape::Group | Shape::GroupList) {
+                let mut name = names::type_name(&element.json.value).to_string();
+                if taken.contains(&name) {
+                    name = format!("{}{name}", def.name);
+                }
+                while taken.contains(&name) {
+                    name.push('_');
+                }
+                taken.insert(name.clone());
+                let ident = format_ident!("{}", name);
+                children.push(StructDef {
+                    name: ident.clone(),
+                    docs: docs::group(self.spec, element),
+                    elements: &element.elements,
+                    register_only: def.register_only || element.register_side,
+                });
+                Some(ident)
+            } else {
+                None
+            };
+            fields.push(self.field(element, def.elements, message, form, group_name));
+        }
+        let name = &def.name;
+        let doc = docs::attrs(&def.docs);
+        let strict = if message.direction.value == Direction::Request {
+            quote!(#[serde(deny_unknown_fields)])
+        } else {
+            quote!()
+        };
+        let derives = match form {
+            Form::Wire => quote! {
+                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate)]
+                #strict
+            },
+            Form::Register if def.register_only => quote! {
+                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate)]
+            },
+            Form::Register => {
+                let flags = self.payment_plan_flags(def.elements);
+                let flags = if flags.is_empty() {
+                    quote!()
+                } else {
+                    quote!(, payment_plan_if_any = [#(#flags),*])
+                };
+                quote! {
+                    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::pcr_runtime::Validate, ::pcr_runtime::Disclose)]
+                    #[pcr(disclose(into = super::#name #flags))]
+                }
+            }
+        };
+        out.push(quote! {
+            #doc
+            #derives
+            pub struct #name {
+                #(#fields)*
+            }
+        });
+        for child in children {
+            self.collect_structs(child, message, form, taken, out);
+        }
+    }
+
+    /// Whether an element may be absent from the message.
+    pub(super) fn optional(&self, element: &Element, message: &Message) -> bool {
+        element.may_be_absent(message.direction.value)
+    }
+
+    pub(super) fn field(
+        &mut self,
+        element: &'a Element,
+        siblings: &'a [Element],
+        message: &'a Message,
+        form: Form,
+        group: Option<proc_macro2::Ident>,
+    ) -> TokenStream {
+        let name = names::field(&element.json.value);
+        let json = &element.json.value;
+        let doc = docs::attrs(&docs::field(self.spec, element));
+        // The register may lack a register-side date.
+        let optional = self.optional(element, message) || element.register_side;
+        let direction = message.direction.value;
+
+        let item = match (&group, element.shape.scalar()) {
+            (Some(group), _) => quote!(#group),
+            (None, Some(scalar)) => self.scalar_type(element, scalar, direction, form),
+            (None, None) => unreachable!("an element is a group or has a scalar type"),
+        };
+        let ty = if element.shape.is_list() {
+            quote!(::std::vec::Vec<#item>)
+        } else {
+            item
+        };
+        let ty = if optional {
+            quote!(::core::option::Option<#ty>)
+        } else {
+            ty
+        };
+
+        let mut serde_args = vec![quote!(rename = #json)];
+        // Lists in the format hold codeset values or groups, never dates,
+        // times or decimals, so a `with` module is only for a single value.
+        if let Some(with) = self.wire_module(element) {
+            let with = if optional {
+                format!("{with}::option")
+            } else {
+                with.to_string()
+            };
+            serde_args.push(quote!(with = #with));
+        }
+        if optional {
+            serde_args.push(quote!(
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            ));
+        } else if element.shape.is_list() && direction == Direction::Response {
+            // A response may leave out an empty list.
+            serde_args.push(quote!(default));
+        }
+        let rules = match form {
+            Form::Wire => self.rules(element, siblings, message),
+            Form::Register => self.disclose_rules(element, siblings, message),
+        };
+        quote! {
+            #doc
+            #[serde(#(#serde_args),*)]
+            #(#rules)*
+            pub #name: #ty,
+        }
+    }
+
+    pub(super) fn wire_module(&self, element: &Element) -> Option<&'static str> {
+        match element.shape.scalar()? {
+            ScalarType::Date => Some("::pcr_runtime::wire::date"),
+            ScalarType::Datetime => Some("::pcr_runtime::wire::datetime"),
+            ScalarType::Decimal => Some("::pcr_runtime::wire::decimal"),
+            _ => None,
+        }
+    }
+
+    pub(super) fn scalar_type(
+        &mut self,
+        element: &Element,
+        scalar: ScalarType,
+        direction: Direction,
+        form: Form,
+    ) -> TokenStream {
+        let codesets = form.codesets();
+        if let Some(codeset) = self.codeset(element) {
+            return match &codeset.content {
+                CodesetContent::Standard(standard) => match standard.value {
+                    Standard::Iso3166Alpha2 => quote!(::pcr_runtime::iso::CountryCode),
+                    Standard::Iso4217 => quote!(::pcr_runtime::iso::CurrencyCode),
+                },
+                CodesetContent::Listed(_) => {
+                    let name = names::type_name(&codeset.id.value);
+                    match direction {
+                        Direction::Request => quote!(#codesets::#name),
+                        Direction::Response => {
+                            quote!(::pcr_runtime::Lenient<#codesets::#name>)
+                        }
+                    }
+                }
+            };
+        }
+        match scalar {
+            ScalarType::String | ScalarType::Enum => quote!(::std::string::String),
+            ScalarType::Guid => quote!(::pcr_runtime::uuid::Uuid),
+            ScalarType::Datetime => quote!(::pcr_runtime::time::OffsetDateTime),
+            ScalarType::Date => quote!(::pcr_runtime::time::Date),
+            ScalarType::Decimal => quote!(::pcr_runtime::rust_decimal::Decimal),
+            ScalarType::Boolean => quote!(bool),
+            // Sized to its rule: a count that cannot be negative is `u32`.
+            ScalarType::Int if self.unsigned(element) => quote!(u32),
+            ScalarType::Int => quote!(i64),
+        }
+    }
+
+    pub(super) fn unsigned(&self, element: &Element) -> bool {
+        element.range.as_ref().is_some_and(|r| {
+            r.value.min.is_some_and(|min| min >= 0)
+                && r.value.max.is_none_or(|max| max <= u32::MAX as i64)
+        })
+    }
+}
