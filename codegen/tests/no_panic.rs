@@ -1,6 +1,7 @@
 //! No spec text, however broken, makes loading, checking or generating
-//! panic: arbitrary bytes, YAML made of the spec format's own pieces, and
-//! v1.4 with one line replaced by such a piece.
+//! panic: arbitrary bytes, YAML made of the spec format's own pieces,
+//! arbitrary YAML trees of them, v1.4 with one subtree replaced by such a
+//! tree, and v1.4 with one line replaced by such pieces.
 
 use pcr_codegen::{emit, spec::load_str};
 use proptest::prelude::*;
@@ -72,8 +73,69 @@ fn piece() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A YAML tree: scalars of the format's own pieces (as strings, numbers,
+/// booleans, null), sequences and mappings keyed by them, up to 6 deep.
+fn tree() -> impl Strategy<Value = serde_yaml::Value> {
+    use serde_yaml::Value;
+    let leaf = prop_oneof![
+        piece().prop_map(Value::String),
+        any::<i64>().prop_map(|n| Value::Number(n.into())),
+        any::<bool>().prop_map(Value::Bool),
+        Just(Value::Null),
+    ];
+    leaf.prop_recursive(6, 64, 8, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..8).prop_map(Value::Sequence),
+            proptest::collection::vec((piece(), inner), 0..8).prop_map(|entries| {
+                Value::Mapping(
+                    entries
+                        .into_iter()
+                        .map(|(k, v)| (Value::String(k), v))
+                        .collect(),
+                )
+            }),
+        ]
+    })
+}
+
+/// The node reached from `root` by `choices` (each picks a child, modulo
+/// how many there are), replaced by `with`.
+fn replace_subtree(node: &mut serde_yaml::Value, choices: &[usize], with: serde_yaml::Value) {
+    use serde_yaml::Value;
+    let child = match (choices.first(), &mut *node) {
+        (Some(c), Value::Sequence(items)) if !items.is_empty() => {
+            let n = items.len();
+            Some(&mut items[c % n])
+        }
+        (Some(c), Value::Mapping(map)) if !map.is_empty() => {
+            let n = map.len();
+            map.values_mut().nth(c % n)
+        }
+        _ => None,
+    };
+    match child {
+        Some(child) => replace_subtree(child, &choices[1..], with),
+        None => *node = with,
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_yaml_trees(tree in tree()) {
+        load_and_generate(&serde_yaml::to_string(&tree).expect("a tree serializes"));
+    }
+
+    #[test]
+    fn v1_4_with_one_subtree_replaced(
+        choices in proptest::collection::vec(any::<usize>(), 0..8),
+        with in tree(),
+    ) {
+        let mut root: serde_yaml::Value = serde_yaml::from_str(V14).expect("v1.4 is YAML");
+        replace_subtree(&mut root, &choices, with);
+        load_and_generate(&serde_yaml::to_string(&root).expect("a tree serializes"));
+    }
 
     #[test]
     fn arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
