@@ -40,10 +40,16 @@ pub enum RuleKind {
     MinItems {
         min: LitInt,
     },
-    // #[pcr(range(min = 0, max = 9, code = "..."))]
+    // #[pcr(range(min = 0, max = 9, code = "..."))] or decimal bounds as
+    // strings: range(min = "0", max = "99.99", ...)
     Range {
-        min: Option<LitInt>,
-        max: Option<LitInt>,
+        min: Option<Bound>,
+        max: Option<Bound>,
+    },
+    // #[pcr(date_range(min = "2020-01-01", max = "today", code = "..."))]
+    DateRange {
+        min: Option<DateBound>,
+        max: Option<DateBound>,
     },
     // #[pcr(fixed(value = true, code = "..."))]
     Fixed {
@@ -54,6 +60,18 @@ pub enum RuleKind {
     // #[pcr(max_chars(max = 64, code = "..."))]
     MaxChars {
         max: LitInt,
+    },
+    // #[pcr(min_chars(min = 1, code = "..."))]
+    MinChars {
+        min: LitInt,
+    },
+    // #[pcr(max_items(max = 10, code = "..."))]
+    MaxItems {
+        max: LitInt,
+    },
+    // #[pcr(pattern(regex = "[A-Z]{2}", code = "..."))]
+    Pattern {
+        regex: LitStr,
     },
     // #[pcr(charset(set = ::pcr_runtime::text::REGISTER_CHARSET, code = "..."))]
     Charset {
@@ -69,12 +87,67 @@ pub enum RuleKind {
     Stage,
     // #[pcr(nested)]
     Nested,
+    // #[pcr(custom = path::to_fn)]: the function reports its own errors.
+    Custom {
+        function: syn::Path,
+    },
+    // #[pcr(skip)]: not validated, not even as a nested value.
+    Skip,
 }
 
 impl RuleKind {
     /// Whether the rule reports an error, and so needs a `code`.
     pub fn can_fail(&self) -> bool {
-        !matches!(self, RuleKind::Optional | RuleKind::Nested)
+        !matches!(
+            self,
+            RuleKind::Optional | RuleKind::Nested | RuleKind::Custom { .. } | RuleKind::Skip
+        )
+    }
+}
+
+/// A bound of `range`: a whole number, or a decimal written as a string.
+#[derive(Clone)]
+pub enum Bound {
+    Int(LitInt),
+    Decimal {
+        lit: LitStr,
+        /// The digits without the point, and how many follow it.
+        mantissa: i128,
+        scale: u32,
+    },
+}
+
+impl Bound {
+    /// The bound as exact decimal text, for comparing bounds.
+    pub fn text(&self) -> String {
+        match self {
+            Bound::Int(lit) => lit.base10_digits().to_string(),
+            Bound::Decimal { lit, .. } => lit.value(),
+        }
+    }
+
+    pub fn span(&self) -> proc_macro2::Span {
+        match self {
+            Bound::Int(lit) => lit.span(),
+            Bound::Decimal { lit, .. } => lit.span(),
+        }
+    }
+}
+
+/// A bound of `date_range`: a day, or today moved by some days.
+#[derive(Clone)]
+pub enum DateBound {
+    Fixed { year: i32, month: u8, day: u8 },
+    Today(i32),
+}
+
+impl DateBound {
+    /// A key that orders fixed days; `None` for bounds relative to today.
+    pub fn fixed_key(&self) -> Option<(i32, u8, u8)> {
+        match self {
+            DateBound::Fixed { year, month, day } => Some((*year, *month, *day)),
+            DateBound::Today(_) => None,
+        }
     }
 }
 
@@ -92,7 +165,16 @@ pub struct ContainerAttrs {
     pub krate: Option<syn::Path>,
     /// `#[pcr(rename_all = "camelCase")]`: how field names become JSON names.
     pub rename_all: Option<LitStr>,
+    /// `#[pcr(transparent)]`: the one field stands for the type, as serde's
+    /// `transparent`: its errors are at the type's own path.
+    pub transparent: bool,
+    /// `#[pcr(custom = path::to_fn)]`: rules across fields, each a function
+    /// `fn(&Self, &mut Report)`.
+    pub custom: Vec<syn::Path>,
 }
+
+/// The keys the type's `#[pcr(...)]` takes.
+pub(crate) const CONTAINER_KEYS: &[&str] = &["crate", "rename_all", "transparent", "custom"];
 
 /// The case conventions `rename_all` takes, as serde names them.
 pub const RENAME_ALL: &[&str] = &[
@@ -118,10 +200,16 @@ pub(crate) const FIELD_KEYS: &[&str] = &[
     "fixed",
     "non_blank",
     "max_chars",
+    "min_chars",
+    "max_items",
+    "pattern",
+    "date_range",
     "charset",
     "id_code",
     "stage",
     "nested",
+    "custom",
+    "skip",
     "rename",
 ];
 
@@ -144,15 +232,31 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
                     }
                     Ok(())
                 }
-                "optional" | "nested" => {
+                "custom" => {
+                    let value = parse_value(cx, &meta, &key)?;
+                    match value {
+                        Some(Expr::Path(path)) if path.qself.is_none() => out.rules.push(Rule {
+                            kind: RuleKind::Custom { function: path.path },
+                            name: key,
+                            code: None,
+                        }),
+                        Some(other) => cx.error_spanned_by(
+                            &other,
+                            "`custom` takes the path of a function `fn(&FieldType, &mut Report)`, e.g. `custom = checks::amount`",
+                        ),
+                        None => {}
+                    }
+                    Ok(())
+                }
+                "optional" | "nested" | "skip" => {
                     if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
                         cx.error_spanned_by(&key, format!("`{key}` takes no arguments"));
                         skip_value(&meta)?;
                     }
-                    let kind = if key == "optional" {
-                        RuleKind::Optional
-                    } else {
-                        RuleKind::Nested
+                    let kind = match key.to_string().as_str() {
+                        "optional" => RuleKind::Optional,
+                        "nested" => RuleKind::Nested,
+                        _ => RuleKind::Skip,
                     };
                     out.rules.push(Rule {
                         kind,
@@ -166,7 +270,8 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
                     skip_value(&meta)
                 }
                 "required" | "required_if" | "absent_if" | "allowed" | "min_items" | "range"
-                | "fixed" | "non_blank" | "max_chars" | "charset" | "id_code" | "stage" => {
+                | "fixed" | "non_blank" | "max_chars" | "min_chars" | "max_items" | "pattern"
+                | "date_range" | "charset" | "id_code" | "stage" => {
                     if let Some(rule) = rule(cx, &meta, key)? {
                         out.rules.push(rule);
                     }
@@ -207,6 +312,24 @@ pub fn container_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> ContainerAttrs {
                     }
                 }
                 Ok(())
+            } else if meta.path.is_ident("transparent") {
+                if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+                    cx.error_spanned_by(&meta.path, "`transparent` takes no arguments");
+                    skip_value(&meta)?;
+                }
+                out.transparent = true;
+                Ok(())
+            } else if meta.path.is_ident("custom") {
+                let key = Ident::new("custom", meta.path.span());
+                match parse_value(cx, &meta, &key)? {
+                    Some(Expr::Path(path)) if path.qself.is_none() => out.custom.push(path.path),
+                    Some(other) => cx.error_spanned_by(
+                        &other,
+                        "`custom` takes the path of a function `fn(&Self, &mut Report)`, e.g. `custom = checks::dates_in_order`",
+                    ),
+                    None => {}
+                }
+                Ok(())
             } else if meta.path.is_ident("disclose") {
                 // #[derive(Disclose)]'s; that derive checks it.
                 skip_value(&meta)
@@ -222,9 +345,9 @@ pub fn container_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> ContainerAttrs {
                 Ok(())
             } else {
                 let key = meta.path.get_ident().map(Ident::to_string).unwrap_or_default();
-                let message = match closest(&key, &["crate", "rename_all"]) {
+                let message = match closest(&key, CONTAINER_KEYS) {
                     Some(near) => format!("unknown key `{key}` on the type; did you mean `{near}`?"),
-                    None => format!("unknown key `{key}` on the type; the keys here are: crate, rename_all (the rules go on fields)"),
+                    None => format!("unknown key `{key}` on the type; the keys here are: {} (the rules go on fields)", CONTAINER_KEYS.join(", ")),
                 };
                 cx.error_spanned_by(&meta.path, message);
                 skip_value(&meta)
@@ -247,7 +370,10 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
         "min_items" => &["min", "code"],
         "range" => &["min", "max", "code"],
         "fixed" => &["value", "code"],
-        "max_chars" => &["max", "code"],
+        "max_chars" | "max_items" => &["max", "code"],
+        "min_chars" => &["min", "code"],
+        "pattern" => &["regex", "code"],
+        "date_range" => &["min", "max", "code"],
         "charset" => &["set", "code"],
         "id_code" => &[
             "type_field",
@@ -369,15 +495,96 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
             }
         },
         "range" => {
-            let min = take("min").and_then(|(k, v)| lit_int(cx, &k, v));
-            let max = take("max").and_then(|(k, v)| lit_int(cx, &k, v));
-            if min.is_none() && max.is_none() {
+            let min_arg = take("min");
+            let max_arg = take("max");
+            let given = min_arg.is_some() || max_arg.is_some();
+            let min = min_arg.and_then(|(k, v)| bound(cx, &k, v));
+            let max = max_arg.and_then(|(k, v)| bound(cx, &k, v));
+            if !given {
                 cx.error_spanned_by(&name, "`range` needs `min = ...`, `max = ...` or both");
                 None
+            } else if min.is_none() && max.is_none() {
+                None
             } else {
+                if let (Some(lo), Some(hi)) = (&min, &max) {
+                    if compare_decimal(&lo.text(), &hi.text()) == std::cmp::Ordering::Greater {
+                        cx.syn_error(syn::Error::new(
+                            hi.span(),
+                            format!(
+                                "`max` ({}) is below `min` ({}): no value keeps this range",
+                                hi.text(),
+                                lo.text()
+                            ),
+                        ));
+                    }
+                }
                 Some(RuleKind::Range { min, max })
             }
         }
+        "date_range" => {
+            let min_arg = take("min");
+            let max_arg = take("max");
+            let given = min_arg.is_some() || max_arg.is_some();
+            let min = min_arg.and_then(|(k, v)| date_bound(cx, &k, v));
+            let max = max_arg.and_then(|(k, v)| date_bound(cx, &k, v));
+            if !given {
+                cx.error_spanned_by(&name, "`date_range` needs `min = ...`, `max = ...` or both");
+                None
+            } else if min.is_none() && max.is_none() {
+                None
+            } else {
+                let order = |b: &Option<DateBound>| b.as_ref().and_then(DateBound::fixed_key);
+                if let (Some(lo), Some(hi)) = (order(&min), order(&max)) {
+                    if lo > hi {
+                        cx.error_spanned_by(
+                            &name,
+                            "`max` is before `min`: no day keeps this range",
+                        );
+                    }
+                }
+                if let (Some(DateBound::Today(lo)), Some(DateBound::Today(hi))) = (&min, &max) {
+                    if lo > hi {
+                        cx.error_spanned_by(
+                            &name,
+                            "`max` is before `min`: no day keeps this range",
+                        );
+                    }
+                }
+                Some(RuleKind::DateRange { min, max })
+            }
+        }
+        "min_chars" => match take("min") {
+            Some((key, value)) => lit_int(cx, &key, value).map(|min| RuleKind::MinChars { min }),
+            None => {
+                missing("min");
+                None
+            }
+        },
+        "max_items" => match take("max") {
+            Some((key, value)) => lit_int(cx, &key, value).map(|max| RuleKind::MaxItems { max }),
+            None => {
+                missing("max");
+                None
+            }
+        },
+        "pattern" => match take("regex") {
+            Some((key, value)) => lit_str(cx, &key, value).and_then(|regex| {
+                match regex_syntax::Parser::new().parse(&regex.value()) {
+                    Ok(_) => Some(RuleKind::Pattern { regex }),
+                    Err(error) => {
+                        let text = error.to_string();
+                        let last = text.lines().last().unwrap_or("").trim();
+                        let last = last.strip_prefix("error: ").unwrap_or(last).to_string();
+                        cx.error_spanned_by(&regex, format!("not a regular expression: {last}"));
+                        None
+                    }
+                }
+            }),
+            None => {
+                missing("regex");
+                None
+            }
+        },
         "fixed" => match take("value") {
             Some((_, value)) => Some(RuleKind::Fixed { value }),
             None => {
@@ -504,6 +711,131 @@ fn lit_int(cx: &Ctxt, key: &Ident, value: Expr) -> Option<LitInt> {
             None
         }
     }
+}
+
+/// A `range` bound: a whole number, or a decimal in a string (`"99.99"`).
+fn bound(cx: &Ctxt, key: &Ident, value: Expr) -> Option<Bound> {
+    match value {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(lit), ..
+        }) => match decimal_parts(&lit.value()) {
+            Some((mantissa, scale)) => Some(Bound::Decimal {
+                lit,
+                mantissa,
+                scale,
+            }),
+            None => {
+                cx.error_spanned_by(
+                    &lit,
+                    format!("`{key}` in a string is a decimal number, e.g. \"99.99\" or \"-0.5\", of at most 28 digits"),
+                );
+                None
+            }
+        },
+        other => lit_int(cx, key, other).map(Bound::Int),
+    }
+}
+
+/// `-12.50` as (-1250, 2), if it is a decimal `rust_decimal` can hold.
+pub(crate) fn decimal_parts(text: &str) -> Option<(i128, u32)> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if int.is_empty()
+        || !all_digits(int)
+        || !all_digits(frac)
+        || (digits.contains('.') && frac.is_empty())
+    {
+        return None;
+    }
+    let joined = format!("{int}{frac}");
+    let significant = joined.trim_start_matches('0');
+    if significant.len() > 28 || frac.len() > 28 {
+        return None;
+    }
+    let mantissa: i128 = joined.parse().ok()?;
+    Some((
+        if negative { -mantissa } else { mantissa },
+        frac.len() as u32,
+    ))
+}
+
+/// Compares two exact decimal texts (`-1`, `0.50`, `99.99`).
+pub(crate) fn compare_decimal(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let parts = |s: &str| {
+        let (negative, digits) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest.to_string()),
+            None => (false, s.to_string()),
+        };
+        let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
+        let int = int.trim_start_matches('0').to_string();
+        let frac = frac.trim_end_matches('0').to_string();
+        let zero = int.is_empty() && frac.is_empty();
+        (negative && !zero, int, frac)
+    };
+    let (an, ai, af) = parts(a);
+    let (bn, bi, bf) = parts(b);
+    let magnitude = ai
+        .len()
+        .cmp(&bi.len())
+        .then_with(|| ai.cmp(&bi))
+        .then_with(|| af.cmp(&bf));
+    match (an, bn) {
+        (false, true) => Ordering::Greater,
+        (true, false) => Ordering::Less,
+        (false, false) => magnitude,
+        (true, true) => magnitude.reverse(),
+    }
+}
+
+/// A `date_range` bound: `"2024-01-31"`, `"today"`, `"today+30"` or
+/// `"today-30"` (days).
+fn date_bound(cx: &Ctxt, key: &Ident, value: Expr) -> Option<DateBound> {
+    let lit = lit_str(cx, key, value)?;
+    let text = lit.value();
+    let parsed = if let Some(offset) = text.strip_prefix("today") {
+        match offset {
+            "" => Some(DateBound::Today(0)),
+            _ if offset.starts_with('+') || offset.starts_with('-') => offset
+                .parse::<i32>()
+                .ok()
+                .filter(|d| d.abs() <= 3_660_000)
+                .map(DateBound::Today),
+            _ => None,
+        }
+    } else {
+        calendar_day(&text)
+    };
+    if parsed.is_none() {
+        cx.error_spanned_by(
+            &lit,
+            format!("`{key}` takes a day of the calendar as \"YYYY-MM-DD\", or \"today\", \"today+N\" or \"today-N\" (days)"),
+        );
+    }
+    parsed
+}
+
+/// `YYYY-MM-DD`, if that day exists (years 1 to 9999).
+fn calendar_day(text: &str) -> Option<DateBound> {
+    let mut parts = text.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (year, month, day): (i32, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (year >= 1 && (1..=days).contains(&day)).then_some(DateBound::Fixed { year, month, day })
 }
 
 fn ident(cx: &Ctxt, key: &Ident, value: Expr) -> Option<Ident> {

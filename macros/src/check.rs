@@ -1,5 +1,6 @@
 //! Rules that span fields: references to siblings resolve, rules fit the
-//! field's shape, rules do not repeat or contradict each other.
+//! field's shape and serde's reading of it, rules do not repeat or
+//! contradict each other.
 
 use crate::ast::{Body, Container, Field};
 use crate::attr::RuleKind;
@@ -10,44 +11,42 @@ pub fn check(cx: &Ctxt, container: &Container) {
         return;
     };
     for field in fields {
+        let member = field.name();
         let mut seen: Vec<String> = Vec::new();
         for rule in &field.attrs.rules {
             let name = rule.name.to_string();
-            if seen.contains(&name) {
-                cx.error_spanned_by(
-                    &rule.name,
-                    format!("duplicate rule `{name}` on `{}`", field.member),
-                );
+            // A field may call several custom functions.
+            if seen.contains(&name) && name != "custom" {
+                cx.error_spanned_by(&rule.name, format!("duplicate rule `{name}` on `{member}`"));
             }
             seen.push(name.clone());
+            if field.serde.skipped && !matches!(rule.kind, RuleKind::Skip) {
+                cx.error_spanned_by(
+                    &rule.name,
+                    format!("`{name}` on `{member}`, which serde skips: the field is never read from JSON, so the rule would check only its default"),
+                );
+            }
             match &rule.kind {
                 RuleKind::Required | RuleKind::Optional | RuleKind::RequiredIf { .. }
                     if !field.shape.is_option() =>
                 {
                     cx.error_spanned_by(
                         &rule.name,
-                        format!(
-                            "`{name}` needs an `Option` field: `{}` is always present",
-                            field.member
-                        ),
+                        format!("`{name}` needs an `Option` field: `{member}` is always present"),
                     );
                 }
                 RuleKind::AbsentIf { .. } if !field.shape.is_option() && !field.shape.is_list() => {
                     cx.error_spanned_by(
                         &rule.name,
                         format!(
-                            "`absent_if` needs an `Option` or `Vec` field: `{}` is always present",
-                            field.member
+                            "`absent_if` needs an `Option` or `Vec` field: `{member}` is always present"
                         ),
                     );
                 }
-                RuleKind::MinItems { .. } if !field.shape.is_list() => {
+                RuleKind::MinItems { .. } | RuleKind::MaxItems { .. } if !field.shape.is_list() => {
                     cx.error_spanned_by(
                         &rule.name,
-                        format!(
-                            "`min_items` needs a `Vec` field; `{}` is not a list",
-                            field.member
-                        ),
+                        format!("`{name}` needs a `Vec` field; `{member}` is not a list"),
                     );
                 }
                 RuleKind::RequiredIf { field: sibling, .. }
@@ -56,12 +55,12 @@ pub fn check(cx: &Ctxt, container: &Container) {
                     type_field: sibling,
                     ..
                 } => {
-                    if sibling == field.member {
+                    if field.is(sibling) {
                         cx.error_spanned_by(
                             sibling,
                             format!("`{name}` names the field it stands on; name a sibling field"),
                         );
-                    } else if !fields.iter().any(|f| f.member == sibling) {
+                    } else if !fields.iter().any(|f| f.is(sibling)) {
                         cx.error_spanned_by(
                             sibling,
                             format!(
@@ -89,12 +88,21 @@ pub fn check(cx: &Ctxt, container: &Container) {
                     .expect("both present");
                 cx.error_spanned_by(
                     &rule.name,
-                    format!(
-                        "`{a}` and `{b}` contradict each other on `{}`",
-                        field.member
-                    ),
+                    format!("`{a}` and `{b}` contradict each other on `{member}`"),
                 );
             }
+        }
+        if has("skip") && field.attrs.rules.len() > 1 {
+            let rule = field
+                .attrs
+                .rules
+                .iter()
+                .find(|r| r.name == "skip")
+                .expect("present");
+            cx.error_spanned_by(
+                &rule.name,
+                format!("`skip` leaves `{member}` unvalidated; it cannot stand beside other rules"),
+            );
         }
     }
 }
@@ -102,7 +110,7 @@ pub fn check(cx: &Ctxt, container: &Container) {
 fn names(fields: &[Field]) -> String {
     fields
         .iter()
-        .map(|f| f.member.to_string())
+        .map(Field::name)
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -4,10 +4,11 @@
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
 use syn::{parse_quote, DeriveInput, Expr};
 
-use crate::ast::{Body, Container, Field, Shape};
-use crate::attr::{Rule, RuleKind};
+use crate::ast::{Body, Container, Field, Shape, Step, Tagging};
+use crate::attr::{Bound, DateBound, Rule, RuleKind};
 use crate::ctxt::Ctxt;
 use crate::{check, fallback};
 
@@ -37,13 +38,27 @@ fn expand(container: &Container, krate: &syn::Path) -> TokenStream {
             let checks = fields
                 .iter()
                 .map(|field| field_checks(field, fields, krate));
-            quote! { #(#checks)* }
+            // Rules across fields, after the fields' own.
+            let custom = container.attrs.custom.iter().map(|function| {
+                quote_spanned! {function.span()=>
+                    #function(self, &mut #krate::Report::new(__ctx, __path, __errors));
+                }
+            });
+            quote! { #(#checks)* #(#custom)* }
         }
         Body::Enum(variants) => {
             let arms = variants.iter().map(|variant| {
                 let name = variant.ident;
+                let json = &variant.json;
+                // The variant's name is a step of the path where serde
+                // writes it as a member.
+                let (push, pop) = match &container.tagging {
+                    Tagging::External => (quote! { __path.push_field(#json); }, quote! { __path.pop(); }),
+                    Tagging::Adjacent { content } => (quote! { __path.push_field(#content); }, quote! { __path.pop(); }),
+                    Tagging::Internal | Tagging::Untagged => (TokenStream::new(), TokenStream::new()),
+                };
                 if variant.holds_value {
-                    quote! { #ident::#name(__value) => #krate::Validate::validate_into(__value, __ctx, __path, __errors), }
+                    quote! { #ident::#name(__value) => { #push #krate::Validate::validate_into(__value, __ctx, __path, __errors); #pop } }
                 } else {
                     quote! { #ident::#name => {} }
                 }
@@ -84,11 +99,12 @@ fn structure(container: &Container, krate: &syn::Path) -> TokenStream {
     let ident = &input.ident;
     let name = ident.to_string();
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let shape = if fields.iter().any(|f| f.serde.flatten) {
+    let tuple = fields.iter().any(|f| f.ident.is_none());
+    let shape = if fields.iter().any(|f| f.serde.flatten) || tuple || container.attrs.transparent {
         quote! { #krate::structure::Shape::Any }
     } else {
         let members = fields.iter().filter(|f| !f.serde.skipped).map(|field| {
-            let json = &field.json;
+            let json = field.json_name();
             let ty = field.ty;
             let required =
                 !(field.shape.is_option() || field.serde.default || container.serde_default);
@@ -127,21 +143,17 @@ fn structure(container: &Container, krate: &syn::Path) -> TokenStream {
     }
 }
 
-/// The checks of one field, between pushing and popping its JSON name.
+/// The checks of one field, between stepping into it and back out.
 fn field_checks(field: &Field, fields: &[Field], krate: &syn::Path) -> TokenStream {
-    if field.attrs.rules.is_empty() {
+    let rules = &field.attrs.rules;
+    if rules.iter().any(|r| matches!(r.kind, RuleKind::Skip)) || field.serde.skipped {
         return TokenStream::new();
     }
-    let member = field.member;
-    let json = &field.json;
-    let presence = field
-        .attrs
-        .rules
+    let member = &field.member;
+    let presence = rules
         .iter()
         .filter_map(|rule| presence_check(rule, field, fields, krate));
-    let value_rules: Vec<TokenStream> = field
-        .attrs
-        .rules
+    let value_rules: Vec<TokenStream> = rules
         .iter()
         .filter_map(|rule| value_check(rule, fields, krate))
         .collect();
@@ -167,17 +179,112 @@ fn field_checks(field: &Field, fields: &[Field], krate: &syn::Path) -> TokenStre
             },
         }
     };
+    // The value itself, as a whole: `nested` (or, without it, a type that
+    // implements `Validate`), then custom functions.
+    let nested = match rules.iter().find(|r| matches!(r.kind, RuleKind::Nested)) {
+        Some(rule) => quote_spanned! {rule.name.span()=>
+            #krate::Validate::validate_into(&self.#member, __ctx, __path, __errors);
+        },
+        None if is_leaf(field.ty) => TokenStream::new(),
+        None => {
+            let ty = field.ty;
+            quote! {
+                {
+                    #[allow(unused_imports)]
+                    use #krate::__private::{NestedFallback as _, NestedKnown as _};
+                    (&#krate::__private::Probe::<#ty>::new()).nested(&self.#member, __ctx, __path, __errors);
+                }
+            }
+        }
+    };
+    let custom = rules.iter().filter_map(|rule| match &rule.kind {
+        RuleKind::Custom { function } => Some(quote_spanned! {function.span()=>
+            #function(&self.#member, &mut #krate::Report::new(__ctx, __path, __errors));
+        }),
+        _ => None,
+    });
+    let custom: Vec<TokenStream> = custom.collect();
+    let presence: Vec<TokenStream> = presence.collect();
+    if presence.is_empty() && values.is_empty() && nested.is_empty() && custom.is_empty() {
+        return TokenStream::new();
+    }
+    let (push, pop) = match &field.step {
+        Step::Member(json) => (
+            quote! { __path.push_field(#json); },
+            quote! { __path.pop(); },
+        ),
+        Step::Index(index) => (
+            quote! { __path.push_index(#index); },
+            quote! { __path.pop(); },
+        ),
+        Step::Stay => (TokenStream::new(), TokenStream::new()),
+    };
     quote! {
-        __path.push_field(#json);
+        #push
         #(#presence)*
         #values
-        __path.pop();
+        #nested
+        #(#custom)*
+        #pop
+    }
+}
+
+/// Whether a field's type is one that has no `Validate` of its own
+/// (texts, numbers, dates, ...), also in an `Option`, `Vec` or `Box`: no
+/// nested validation is emitted for it, which keeps the generated code
+/// small.
+fn is_leaf(ty: &syn::Type) -> bool {
+    const LEAVES: &[&str] = &[
+        "String",
+        "str",
+        "bool",
+        "char",
+        "i8",
+        "i16",
+        "i32",
+        "i64",
+        "i128",
+        "isize",
+        "u8",
+        "u16",
+        "u32",
+        "u64",
+        "u128",
+        "usize",
+        "f32",
+        "f64",
+        "Decimal",
+        "Date",
+        "OffsetDateTime",
+        "PrimitiveDateTime",
+        "Time",
+        "Uuid",
+    ];
+    match ty {
+        syn::Type::Reference(r) => is_leaf(&r.elem),
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let Some(last) = path.path.segments.last() else {
+                return false;
+            };
+            let name = last.ident.to_string();
+            if LEAVES.contains(&name.as_str()) && last.arguments.is_empty() {
+                return true;
+            }
+            match (&*name, &last.arguments) {
+                ("Option" | "Vec" | "Box", syn::PathArguments::AngleBracketed(args)) => {
+                    args.args.len() == 1
+                        && matches!(args.args.first(), Some(syn::GenericArgument::Type(inner)) if is_leaf(inner))
+                }
+                _ => false,
+            }
+        }
+        _ => false,
     }
 }
 
 /// A reference to a sibling's value, as `Option<&T>`.
 fn sibling_value(sibling: &syn::Ident, fields: &[Field]) -> TokenStream {
-    let shape = fields.iter().find(|f| f.member == sibling).map(|f| f.shape);
+    let shape = fields.iter().find(|f| f.is(sibling)).map(|f| f.shape);
     match shape {
         Some(Shape::Option) => quote! { ::core::option::Option::as_ref(&self.#sibling) },
         _ => quote! { ::core::option::Option::Some(&self.#sibling) },
@@ -204,7 +311,7 @@ fn presence_check(
     fields: &[Field],
     krate: &syn::Path,
 ) -> Option<TokenStream> {
-    let member = field.member;
+    let member = &field.member;
     let code = &rule.code;
     let span = rule.name.span();
     Some(match &rule.kind {
@@ -224,9 +331,10 @@ fn presence_check(
             field: sibling,
             equals,
         } => {
-            let sibling_json = fields.iter().find(|f| f.member == sibling)?.json.clone();
+            let sibling_json = fields.iter().find(|f| f.is(sibling))?.json_name();
             let value = sibling_value(sibling, fields);
             let text = value_text(equals);
+            let equals = quote_spanned! {equals.span()=> (#equals) };
             let (broken, description) = if matches!(rule.kind, RuleKind::RequiredIf { .. }) {
                 (
                     quote! { ::core::option::Option::is_none(&self.#member) },
@@ -247,7 +355,7 @@ fn presence_check(
                 )
             };
             quote_spanned! {span=>
-                if #broken && ::core::option::Option::is_some_and(#value, |__v| *__v == (#equals)) {
+                if #broken && ::core::option::Option::is_some_and(#value, |__v| *__v == #equals) {
                     __errors.push(__path, #code, #description);
                 }
             }
@@ -255,6 +363,19 @@ fn presence_check(
         RuleKind::MinItems { min } => {
             let check = quote_spanned! {span=>
                 if let ::core::option::Option::Some(__description) = #krate::rules::min_items(__list.len(), #min) {
+                    __errors.push(__path, #code, __description);
+                }
+            };
+            match field.shape {
+                Shape::OptionVec => quote! {
+                    if let ::core::option::Option::Some(__list) = &self.#member { #check }
+                },
+                _ => quote! { { let __list = &self.#member; #check } },
+            }
+        }
+        RuleKind::MaxItems { max } => {
+            let check = quote_spanned! {span=>
+                if let ::core::option::Option::Some(__description) = #krate::rules::max_items(__list.len(), #max) {
                     __errors.push(__path, #code, __description);
                 }
             };
@@ -284,22 +405,102 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
             }
         }
         RuleKind::Range { min, max } => {
-            let bound = |b: &Option<syn::LitInt>| match b {
-                Some(b) => quote! { ::core::option::Option::Some(#b) },
+            let decimal = [min, max]
+                .iter()
+                .any(|b| matches!(b, Some(Bound::Decimal { .. })));
+            if decimal {
+                // Bounds of the value's own type: a `Decimal`.
+                let bound = |b: &Option<Bound>| match b {
+                    Some(Bound::Decimal {
+                        mantissa, scale, ..
+                    }) => {
+                        let mantissa = proc_macro2::Literal::i128_unsuffixed(*mantissa);
+                        quote! { ::core::option::Option::Some(#krate::rust_decimal::Decimal::from_i128_with_scale(#mantissa, #scale)) }
+                    }
+                    Some(Bound::Int(lit)) => {
+                        quote! { ::core::option::Option::Some(#krate::rust_decimal::Decimal::from(#lit as i64)) }
+                    }
+                    None => quote! { ::core::option::Option::None },
+                };
+                let (min, max) = (bound(min), bound(max));
+                quote_spanned! {span=>
+                    if let ::core::option::Option::Some(__description) = #krate::rules::range_of::<#krate::rust_decimal::Decimal>(__value, #min, #max) {
+                        __errors.push(__path, #code, __description);
+                    }
+                }
+            } else {
+                let bound = |b: &Option<Bound>| match b {
+                    Some(b) => {
+                        let text = b.text();
+                        let lit = proc_macro2::Literal::i64_unsuffixed(text.parse().unwrap_or(0));
+                        quote! { ::core::option::Option::Some(#lit) }
+                    }
+                    None => quote! { ::core::option::Option::None },
+                };
+                let (min, max) = (bound(min), bound(max));
+                quote_spanned! {span=>
+                    if let ::core::option::Option::Some(__description) = #krate::rules::range(__value, #min, #max) {
+                        __errors.push(__path, #code, __description);
+                    }
+                }
+            }
+        }
+        RuleKind::DateRange { min, max } => {
+            let bound = |b: &Option<DateBound>| match b {
+                Some(DateBound::Fixed { year, month, day }) => {
+                    let (y, m, d) = (
+                        proc_macro2::Literal::i32_unsuffixed(*year),
+                        proc_macro2::Literal::u8_unsuffixed(*month),
+                        proc_macro2::Literal::u8_unsuffixed(*day),
+                    );
+                    quote! { ::core::option::Option::Some(#krate::rules::DateBound::Fixed(#krate::date!(#y - #m - #d))) }
+                }
+                Some(DateBound::Today(days)) => {
+                    quote! { ::core::option::Option::Some(#krate::rules::DateBound::Today(#days)) }
+                }
                 None => quote! { ::core::option::Option::None },
             };
             let (min, max) = (bound(min), bound(max));
             quote_spanned! {span=>
-                if let ::core::option::Option::Some(__description) = #krate::rules::range(__value, #min, #max) {
+                if let ::core::option::Option::Some(__description) = #krate::rules::date_range(__value, #min, #max, __ctx) {
                     __errors.push(__path, #code, __description);
                 }
             }
         }
-        RuleKind::Fixed { value } => quote_spanned! {span=>
-            if let ::core::option::Option::Some(__description) = #krate::rules::fixed(__value, &(#value)) {
+        RuleKind::Fixed { value } => {
+            // A value of the wrong type is reported under the value.
+            let only = quote_spanned! {value.span()=> &(#value) };
+            quote_spanned! {span=>
+                if let ::core::option::Option::Some(__description) = #krate::rules::fixed(__value, #only) {
+                    __errors.push(__path, #code, __description);
+                }
+            }
+        }
+        RuleKind::MinChars { min } => quote_spanned! {span=>
+            if let ::core::option::Option::Some(__description) =
+                #krate::rules::min_chars(::core::convert::AsRef::<str>::as_ref(__value), #min)
+            {
                 __errors.push(__path, #code, __description);
             }
         },
+        RuleKind::Pattern { regex } => {
+            let source = regex.value();
+            let anchored = format!("^(?:{source})$");
+            quote_spanned! {span=>
+                {
+                    static __PATTERN: #krate::__private::LazyLock<::core::option::Option<#krate::__private::regex::Regex>> =
+                        #krate::__private::LazyLock::new(|| #krate::__private::regex::Regex::new(#anchored).ok());
+                    let __text = ::core::convert::AsRef::<str>::as_ref(__value);
+                    let __description = match &*__PATTERN {
+                        ::core::option::Option::Some(__regex) => #krate::rules::pattern(__text, __regex, #source),
+                        ::core::option::Option::None => ::core::option::Option::Some(::std::format!("The pattern `{}` is too large to compile.", #source)),
+                    };
+                    if let ::core::option::Option::Some(__description) = __description {
+                        __errors.push(__path, #code, __description);
+                    }
+                }
+            }
+        }
         RuleKind::NonBlank => quote_spanned! {span=>
             if let ::core::option::Option::Some(__description) =
                 #krate::rules::non_blank(::core::convert::AsRef::<str>::as_ref(__value))
@@ -353,13 +554,14 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
                 __errors.push(__path, #code, #krate::rules::stage_not_allowed(__value, __ctx));
             }
         },
-        RuleKind::Nested => quote_spanned! {span=>
-            #krate::Validate::validate_into(__value, __ctx, __path, __errors);
-        },
         RuleKind::Required
         | RuleKind::Optional
         | RuleKind::RequiredIf { .. }
         | RuleKind::AbsentIf { .. }
-        | RuleKind::MinItems { .. } => return None,
+        | RuleKind::MinItems { .. }
+        | RuleKind::MaxItems { .. }
+        | RuleKind::Nested
+        | RuleKind::Custom { .. }
+        | RuleKind::Skip => return None,
     })
 }

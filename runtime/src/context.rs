@@ -1,6 +1,9 @@
 //! What some rules need to know besides the value: the register's stage and
 //! today's date.
 
+use std::any::Any;
+use std::sync::Arc;
+
 use time::Date;
 
 /// A stage of the register. The v1.4 document describes the first stage, in
@@ -72,28 +75,77 @@ pub trait StageRestricted {
     fn allowed_in(&self, stage: Stage) -> bool;
 }
 
-/// What validation knows besides the value.
+/// What validation knows besides the value: the register's stage, today,
+/// and optionally a context of the caller's own for custom rules.
 ///
 /// ```
-/// use pcr_runtime::{Context, Stage};
-/// use time::macros::date;
+/// use pcr_runtime::{date, Context, Stage};
 ///
 /// let ctx = Context::new(Stage::First, date!(2024 - 03 - 01));
 /// assert_eq!(ctx.stage, Stage::First);
+///
+/// struct Lender { max_loans: usize }
+/// let ctx = ctx.with_user(Lender { max_loans: 3 });
+/// assert_eq!(ctx.user::<Lender>().map(|l| l.max_loans), Some(3));
+/// assert!(ctx.user::<String>().is_none());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Context {
     /// The register stage the request is sent to.
     pub stage: Stage,
     /// Today, for rules about dates (a personal identity code cannot carry a
     /// birth date after today).
     pub today: Date,
+    /// The caller's own context, for custom rules.
+    user: Option<Arc<dyn Any + Send + Sync>>,
 }
+
+impl std::fmt::Debug for Context {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Context")
+            .field("stage", &self.stage)
+            .field("today", &self.today)
+            .field("user", &self.user.as_ref().map(|_| ".."))
+            .finish()
+    }
+}
+
+/// Two contexts are equal when their stage and day are, and they hold the
+/// same user context (the same allocation) or none.
+impl PartialEq for Context {
+    fn eq(&self, other: &Self) -> bool {
+        self.stage == other.stage
+            && self.today == other.today
+            && match (&self.user, &other.user) {
+                (None, None) => true,
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                _ => false,
+            }
+    }
+}
+
+impl Eq for Context {}
 
 impl Context {
     /// A context for `stage` on the day `today`.
     pub fn new(stage: Stage, today: Date) -> Self {
-        Context { stage, today }
+        Context {
+            stage,
+            today,
+            user: None,
+        }
+    }
+
+    /// This context with the caller's own `user` context, which custom
+    /// rules read with [`Context::user`] (or `Report::user`).
+    pub fn with_user(mut self, user: impl Any + Send + Sync) -> Self {
+        self.user = Some(Arc::new(user));
+        self
+    }
+
+    /// The caller's context, if one of type `U` was given.
+    pub fn user<U: Any>(&self) -> Option<&U> {
+        self.user.as_deref()?.downcast_ref::<U>()
     }
 
     /// The given stage, with today's date in UTC from the system clock.

@@ -85,7 +85,7 @@ pub use disclosure::{Disclose, DisclosureContext, Party};
 pub use error::{ErrorResponse, InvalidRequestBody, ValidationError, ValidationErrors};
 pub use path::JsonPath;
 pub use structure::Structure;
-pub use validate::Validate;
+pub use validate::{Report, Validate};
 
 #[cfg(feature = "derive")]
 pub use pcr_macros::{Codeset, Disclose, Validate};
@@ -98,5 +98,50 @@ pub use serde as __serde;
 /// The date crate of [`Context::today`] and [`Context::new`], re-exported so
 /// a crate that uses only this one can make a context.
 pub use time;
+/// A [`time::Date`] from a `YYYY - MM - DD` literal, checked when the
+/// program is compiled, for crates that use `time` only through this one
+/// (`time::macros::date!` needs `time` as a direct dependency).
+///
+/// ```
+/// let day = pcr_runtime::date!(2024 - 01 - 04);
+/// assert_eq!(day.to_string(), "2024-01-04");
+/// ```
+///
+/// A day that does not exist does not compile:
+///
+/// ```compile_fail
+/// let day = pcr_runtime::date!(2023 - 02 - 29);
+/// ```
+///
+/// ```compile_fail
+/// let day = pcr_runtime::date!(2024 - 13 - 01);
+/// ```
+#[macro_export]
+macro_rules! date {
+    ($year:literal - $month:literal - $day:literal) => {{
+        const DATE: $crate::time::Date = {
+            let month: u8 = $month;
+            if month < 1 || month > 12 {
+                panic!("a month is 1 to 12");
+            }
+            let month = $crate::time::Month::January.nth_next(month - 1);
+            match $crate::time::Date::from_calendar_date($year, month, $day) {
+                ::core::result::Result::Ok(date) => date,
+                ::core::result::Result::Err(_) => panic!("not a day of the calendar"),
+            }
+        };
+        DATE
+    }};
+}
+
+/// What the derives' expansions use; not part of the API.
+#[doc(hidden)]
+pub mod __private {
+    pub use regex;
+    pub use std::sync::LazyLock;
+
+    pub use crate::structure::__private::{NestedFallback, NestedKnown, Probe};
+}
+
 /// The GUID crate of [`ValidationErrors::to_invalid_request`], re-exported.
 pub use uuid;

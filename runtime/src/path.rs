@@ -4,12 +4,14 @@
 use std::fmt;
 
 /// One step of a path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment {
-    /// A JSON member name.
+    /// A JSON member name known at compile time: a field of a struct.
     Field(&'static str),
     /// A list index, from 0.
     Index(usize),
+    /// A key of a map, known only at run time.
+    Key(String),
 }
 
 /// The path to the value being validated, kept as a stack so validation
@@ -48,6 +50,25 @@ impl JsonPath {
         self.segments.push(Segment::Index(index));
     }
 
+    /// Steps into the map entry `key`.
+    ///
+    /// ```
+    /// use pcr_runtime::JsonPath;
+    ///
+    /// let mut path = JsonPath::new();
+    /// path.push_field("limits");
+    /// path.push_key("EUR");
+    /// path.push_field("amount");
+    /// assert_eq!(path.to_string(), "limits.EUR.amount");
+    /// path.pop();
+    /// path.pop();
+    /// path.push_key("not a name");
+    /// assert_eq!(path.to_string(), r#"limits["not a name"]"#);
+    /// ```
+    pub fn push_key(&mut self, key: impl Into<String>) {
+        self.segments.push(Segment::Key(key.into()));
+    }
+
     /// Steps back out of the last member or item.
     pub fn pop(&mut self) {
         self.segments.pop();
@@ -71,6 +92,19 @@ impl fmt::Display for JsonPath {
                 Segment::Field(name) if i == 0 => f.write_str(name)?,
                 Segment::Field(name) => write!(f, ".{name}")?,
                 Segment::Index(index) => write!(f, "[{index}]")?,
+                // A key that reads as a member name is written as one.
+                Segment::Key(key)
+                    if !key.is_empty()
+                        && key
+                            .chars()
+                            .all(|c| c.is_alphanumeric() || c == '_' || c == '-') =>
+                {
+                    if i > 0 {
+                        f.write_str(".")?;
+                    }
+                    f.write_str(key)?
+                }
+                Segment::Key(key) => write!(f, "[{key:?}]")?,
             }
         }
         Ok(())

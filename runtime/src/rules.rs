@@ -217,3 +217,138 @@ pub fn stage_not_allowed(value: &dyn std::fmt::Debug, ctx: &Context) -> String {
         ctx.stage
     )
 }
+
+/// `#[pcr(min_chars(min = N, ...))]`: at least `min` characters.
+///
+/// ```
+/// use pcr_runtime::rules::min_chars;
+///
+/// assert_eq!(min_chars("äö", 2), None);
+/// assert_eq!(min_chars("ä", 2).unwrap(), "The text has 1 characters; at least 2 are required.");
+/// ```
+pub fn min_chars(value: &str, min: usize) -> Option<String> {
+    let count = char_count(value);
+    (count < min).then(|| format!("The text has {count} characters; at least {min} are required."))
+}
+
+/// `#[pcr(max_items(max = N, ...))]`: at most `max` items.
+///
+/// ```
+/// use pcr_runtime::rules::max_items;
+///
+/// assert_eq!(max_items(2, 2), None);
+/// assert_eq!(max_items(3, 2).unwrap(), "The list has 3 items; at most 2 are allowed.");
+/// ```
+pub fn max_items(found: usize, max: usize) -> Option<String> {
+    (found > max).then(|| format!("The list has {found} items; at most {max} are allowed."))
+}
+
+/// `#[pcr(pattern(regex = "...", ...))]`: the whole text matches `regex`
+/// (the derive anchors the pattern and compiles it once).
+///
+/// ```
+/// use pcr_runtime::rules::pattern;
+/// use pcr_runtime::__private::regex::Regex;
+///
+/// let regex = Regex::new("^(?:[A-Z]{2}[0-9]{2})$").unwrap();
+/// assert_eq!(pattern("FI12", &regex, "[A-Z]{2}[0-9]{2}"), None);
+/// assert_eq!(
+///     pattern("FI1", &regex, "[A-Z]{2}[0-9]{2}").unwrap(),
+///     "The text does not match the pattern `[A-Z]{2}[0-9]{2}`.",
+/// );
+/// ```
+pub fn pattern(value: &str, regex: &regex::Regex, source: &str) -> Option<String> {
+    (!regex.is_match(value)).then(|| format!("The text does not match the pattern `{source}`."))
+}
+
+/// `#[pcr(range(min = "0.00", max = "99.99", ...))]` and other bounds of
+/// the value's own type: within the bounds, both included.
+///
+/// ```
+/// use pcr_runtime::rules::range_of;
+/// use rust_decimal::Decimal;
+///
+/// let max = Some(Decimal::new(9999, 2));
+/// assert_eq!(range_of(&Decimal::new(9999, 2), None, max), None);
+/// assert_eq!(
+///     range_of(&Decimal::new(10000, 2), None, max).unwrap(),
+///     "The value is 100.00; it must be at most 99.99.",
+/// );
+/// ```
+pub fn range_of<N: PartialOrd + std::fmt::Display>(
+    value: &N,
+    min: Option<N>,
+    max: Option<N>,
+) -> Option<String> {
+    let below = min.as_ref().is_some_and(|min| value < min);
+    let above = max.as_ref().is_some_and(|max| value > max);
+    if !(below || above) {
+        return None;
+    }
+    let allowed = match (min, max) {
+        (Some(min), Some(max)) => format!("from {min} to {max}"),
+        (Some(min), None) => format!("at least {min}"),
+        (None, Some(max)) => format!("at most {max}"),
+        (None, None) => unreachable!("a value out of range has a bound"),
+    };
+    Some(format!("The value is {value}; it must be {allowed}."))
+}
+
+/// A bound of `#[pcr(date_range(...))]`: a fixed day, or a number of days
+/// from the context's today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateBound {
+    /// This day.
+    Fixed(time::Date),
+    /// Today (`"today"`), or this many days after it (`"today+30"`) or
+    /// before it (`"today-30"`).
+    Today(i32),
+}
+
+impl DateBound {
+    /// The day this bound is in `ctx`, or `None` if it lies outside the
+    /// calendar `time` can hold.
+    pub fn resolve(self, ctx: &Context) -> Option<time::Date> {
+        match self {
+            DateBound::Fixed(date) => Some(date),
+            DateBound::Today(days) => ctx.today.checked_add(time::Duration::days(i64::from(days))),
+        }
+    }
+}
+
+/// `#[pcr(date_range(min = "2020-01-01", max = "today", ...))]`: the day is
+/// within the bounds, both included.
+///
+/// ```
+/// use pcr_runtime::rules::{date_range, DateBound};
+/// use pcr_runtime::{date, Context, Stage};
+///
+/// let ctx = Context::new(Stage::First, date!(2024 - 01 - 04));
+/// let not_future = Some(DateBound::Today(0));
+/// assert_eq!(date_range(&date!(2024 - 01 - 04), None, not_future, &ctx), None);
+/// assert_eq!(
+///     date_range(&date!(2024 - 01 - 05), None, not_future, &ctx).unwrap(),
+///     "The date is 2024-01-05; it must be on or before 2024-01-04.",
+/// );
+/// ```
+pub fn date_range(
+    value: &time::Date,
+    min: Option<DateBound>,
+    max: Option<DateBound>,
+    ctx: &Context,
+) -> Option<String> {
+    let min = min.and_then(|b| b.resolve(ctx));
+    let max = max.and_then(|b| b.resolve(ctx));
+    let below = min.is_some_and(|min| *value < min);
+    let above = max.is_some_and(|max| *value > max);
+    if !(below || above) {
+        return None;
+    }
+    let allowed = match (min, max) {
+        (Some(min), Some(max)) => format!("from {min} to {max}"),
+        (Some(min), None) => format!("on or after {min}"),
+        (None, Some(max)) => format!("on or before {max}"),
+        (None, None) => unreachable!("a date out of range has a bound"),
+    };
+    Some(format!("The date is {value}; it must be {allowed}."))
+}

@@ -331,6 +331,46 @@ pub mod __private {
         }
     }
 
+    /// A field of a type that implements `Validate` is validated, whether
+    /// or not it says `nested`: `(&Probe::<T>::new()).nested(..)` picks
+    /// this for such a `T`, and [`NestedFallback`] (nothing) for the rest.
+    pub trait NestedKnown<T: ?Sized> {
+        fn nested(
+            &self,
+            value: &T,
+            ctx: &crate::Context,
+            path: &mut crate::JsonPath,
+            errors: &mut crate::ValidationErrors,
+        );
+    }
+
+    impl<T: crate::Validate + ?Sized> NestedKnown<T> for Probe<T> {
+        #[inline]
+        fn nested(
+            &self,
+            value: &T,
+            ctx: &crate::Context,
+            path: &mut crate::JsonPath,
+            errors: &mut crate::ValidationErrors,
+        ) {
+            value.validate_into(ctx, path, errors)
+        }
+    }
+
+    pub trait NestedFallback<T: ?Sized> {
+        #[inline]
+        fn nested(
+            &self,
+            _: &T,
+            _: &crate::Context,
+            _: &mut crate::JsonPath,
+            _: &mut crate::ValidationErrors,
+        ) {
+        }
+    }
+
+    impl<T: ?Sized> NestedFallback<T> for &Probe<T> {}
+
     pub trait Fallback {
         fn shape_fn(&self) -> fn() -> Shape;
     }

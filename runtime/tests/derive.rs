@@ -278,11 +278,16 @@ enum Body {
     Empty,
 }
 
+/// Without serde attributes an enum is read as serde's default, externally
+/// tagged (`{"Owner": {...}}`): the variant's name is a step of the path.
 #[test]
 fn an_enum_validates_the_value_of_its_variant() {
     let mut o = owner();
     o.id_code = "bad".into();
-    assert_eq!(errors(&Body::Owner(o), Stage::First), [e("idCode", "E21")]);
+    assert_eq!(
+        errors(&Body::Owner(o), Stage::First),
+        [e("Owner.idCode", "E21")]
+    );
     assert_eq!(errors(&Body::Person(person()), Stage::First), []);
     assert_eq!(errors(&Body::Empty, Stage::First), []);
 }

@@ -1,6 +1,6 @@
 use pcr_runtime::Validate;
 
 #[derive(Validate)]
-struct IdCode(String);
+struct Nothing;
 
 fn main() {}
