@@ -119,13 +119,17 @@ pub use time;
 #[macro_export]
 macro_rules! date {
     ($year:literal - $month:literal - $day:literal) => {{
+        // The literals are read as text, so `01` is a month (not a
+        // zero-prefixed number) and a wrong day fails the build.
         const DATE: $crate::time::Date = {
-            let month: u8 = $month;
-            if month < 1 || month > 12 {
-                panic!("a month is 1 to 12");
+            let year = $crate::__private::digits(stringify!($year));
+            let month = $crate::__private::digits(stringify!($month));
+            let day = $crate::__private::digits(stringify!($day));
+            if year < 1 || year > 9999 || month < 1 || month > 12 {
+                panic!("a year is 1 to 9999 and a month 1 to 12");
             }
-            let month = $crate::time::Month::January.nth_next(month - 1);
-            match $crate::time::Date::from_calendar_date($year, month, $day) {
+            let month = $crate::time::Month::January.nth_next((month - 1) as u8);
+            match $crate::time::Date::from_calendar_date(year as i32, month, day as u8) {
                 ::core::result::Result::Ok(date) => date,
                 ::core::result::Result::Err(_) => panic!("not a day of the calendar"),
             }
@@ -141,6 +145,26 @@ pub mod __private {
     pub use std::sync::LazyLock;
 
     pub use crate::structure::__private::{NestedFallback, NestedKnown, Probe};
+
+    /// The number written in `text`'s decimal digits, for `date!`; a text
+    /// that is not one (or exceeds 9 digits) fails the build.
+    pub const fn digits(text: &str) -> u32 {
+        let bytes = text.as_bytes();
+        if bytes.is_empty() || bytes.len() > 9 {
+            panic!("expected 1 to 9 decimal digits");
+        }
+        let mut value = 0u32;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if !b.is_ascii_digit() {
+                panic!("expected decimal digits");
+            }
+            value = value * 10 + (b - b'0') as u32;
+            i += 1;
+        }
+        value
+    }
 }
 
 /// The GUID crate of [`ValidationErrors::to_invalid_request`], re-exported.
