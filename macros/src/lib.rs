@@ -9,17 +9,23 @@
 //! | `absent_if(field = f, equals = VALUE, code = "...")` | `Option<T>`, `Vec<T>` | absent (a list: empty) when sibling `f` equals `VALUE` |
 //! | `allowed(values = [A, B], code = "...")` | any | the value is one of these |
 //! | `min_items(min = N, code = "...")` | `Vec<T>`, `Option<Vec<T>>` | at least `N` items |
-//! | `range(min = N, max = M, code = "...")` | integers, `Decimal` | `N <= value <= M` |
+//! | `max_items(max = N, code = "...")` | `Vec<T>`, `Option<Vec<T>>` | at most `N` items |
+//! | `range(min = N, max = M, code = "...")` | integers, `Decimal` | `N <= value <= M` (decimal bounds as strings) |
 //! | `fixed(value = VALUE, code = "...")` | any | the value is `VALUE` |
 //! | `non_blank(code = "...")` | text | neither empty nor only white space |
+//! | `min_chars(min = N, code = "...")` | text | at least `N` characters |
 //! | `max_chars(max = N, code = "...")` | text | at most `N` characters |
+//! | `pattern(regex = "...", code = "...")` | text | the whole text matches |
+//! | `date_range(min = "...", max = "...", code = "...")` | `Date` | within the bounds (a day, `today`, `today+N`, `today-N`) |
 //! | `charset(set = PATH, code = "...")` | text | every character in the `CharSet` at `PATH` |
 //! | `id_code(type_field = f, personal_identity_code = A, business_id = B, code = "...")` | text | an ID code in the format sibling `f` chooses |
 //! | `stage(code = "...")` | `StageRestricted` | allowed in the context's stage |
-//! | `nested` | `Validate` | validates the value, extending the path |
+//! | `custom = path::to_fn` | any | calls `fn(&FieldType, &mut Report)` |
+//! | `nested` | `Validate` | validates the value, extending the path (implied for a `Validate` type) |
+//! | `skip` | any | not validated |
 //! | `rename = "name"` | any | the JSON name in paths |
 //!
-//! On the type: `rename_all = "camelCase"` (as serde's; serde's own is read too) and `crate = "path"` (where `pcr-runtime` is).
+//! On the type: `rename_all = "camelCase"` (as serde's; serde's own is read too), `transparent`, `custom = path::to_fn` (a rule across fields) and `crate = "path"` (where `pcr-runtime` is).
 //!
 //! The pipeline: `attr` parses `#[pcr(...)]`, `ast` builds the model of the
 //! type, `check` runs the rules that span fields, `expand` emits the impl.

@@ -47,20 +47,31 @@
 //! | `absent_if(field = f, equals = VALUE, code = "...")` | `Option<T>`, `Vec<T>` | absent (a list: empty) when sibling `f` equals `VALUE` |
 //! | `allowed(values = [A, B], code = "...")` | any | the value is one of these (a subset of a codeset) |
 //! | `min_items(min = N, code = "...")` | `Vec<T>`, `Option<Vec<T>>` | at least `N` items |
-//! | `range(min = N, max = M, code = "...")` | integers, `Decimal` | `N <= value <= M` (either bound may be left out) |
+//! | `max_items(max = N, code = "...")` | `Vec<T>`, `Option<Vec<T>>` | at most `N` items |
+//! | `range(min = N, max = M, code = "...")` | integers, `Decimal` | `N <= value <= M` (either bound may be left out; decimal bounds as strings, `min = "0.01"`) |
 //! | `fixed(value = VALUE, code = "...")` | any | the value is `VALUE` (the only permissible value) |
 //! | `non_blank(code = "...")` | text | neither empty nor only white space (a required text) |
+//! | `min_chars(min = N, code = "...")` | text | at least `N` characters, not bytes |
 //! | `max_chars(max = N, code = "...")` | text | at most `N` characters, not bytes |
+//! | `pattern(regex = "...", code = "...")` | text | the whole text matches the regular expression (checked when compiled, compiled once) |
+//! | `date_range(min = "2020-01-01", max = "today+30", code = "...")` | `time::Date` | within the bounds: a day, or `today`, `today+N`, `today-N` days from the context's today |
 //! | `charset(set = PATH, code = "...")` | text | every character is in the [`text::CharSet`] at `PATH`, e.g. [`text::REGISTER_CHARSET`] |
 //! | `id_code(type_field = f, personal_identity_code = A, business_id = B, code = "...")` | text | a valid personal identity code when sibling `f` is `A`, a valid Business ID when it is `B` (either may be left out) |
 //! | `stage(code = "...")` | a [`StageRestricted`] value | the value is allowed in the context's stage |
-//! | `nested` | a [`Validate`] value | validates it, extending the path |
+//! | `custom = path::to_fn` | any | calls `fn(&FieldType, &mut Report)`, which reports with its own codes |
+//! | `nested` | a [`Validate`] value | validates it, extending the path (implied for a field whose type implements [`Validate`]) |
+//! | `skip` | any | not validated, not even as a nested value |
 //! | `rename = "name"` | any | the JSON name in paths (default: serde's `rename`, then `rename_all`, then the field name) |
 //!
 //! On the struct, `#[pcr(rename_all = "camelCase")]` turns field names into
 //! JSON names as serde's `rename_all` does (serde's own is read too), and
-//! `#[pcr(crate = "path")]` names this crate if it is not `::pcr_runtime`. On an enum whose variants each hold one value, the
-//! derive validates the variant's value.
+//! `#[pcr(crate = "path")]` names this crate if it is not `::pcr_runtime`;
+//! `#[pcr(transparent)]` makes the one field stand for the type, and
+//! `#[pcr(custom = path::to_fn)]` adds a rule across fields,
+//! `fn(&Self, &mut Report)` (see [`Report`]). Tuple structs and newtypes
+//! take rules on their fields. On an enum whose variants each hold one
+//! value, the derive validates the variant's value, the variant's name in
+//! the path as serde's representation has it.
 
 #![deny(missing_docs)]
 
