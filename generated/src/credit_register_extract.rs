@@ -837,7 +837,7 @@ pub mod extract {
         /// Source: section 3.3 (line 208), section 4 (line 328) of "Requesting a credit register extract – API description", version 1.4.
         #[serde(rename = "loans", default)]
         #[pcr(nested)]
-        pub loans: ::std::vec::Vec<Loans>,
+        pub loans: ::std::vec::Vec<Loan>,
     }
     /// Total amount of repayments paid last (`repaymentsPaidLastAmount`).
     ///
@@ -950,7 +950,7 @@ pub mod extract {
         ::serde::Deserialize,
         ::pcr_runtime::Validate
     )]
-    pub struct Loans {
+    pub struct Loan {
         /// Loan type (`loanType`), Enum.
         ///
         /// Permissible values: Codeset: Type of loan
@@ -1051,7 +1051,7 @@ pub mod extract {
             skip_serializing_if = "::core::option::Option::is_none"
         )]
         #[pcr(nested)]
-        pub deferment_periods: ::core::option::Option<::std::vec::Vec<DefermentPeriods>>,
+        pub deferment_periods: ::core::option::Option<::std::vec::Vec<DefermentPeriod>>,
         /// Payment plan information (`paymentPlan`).
         ///
         /// Source: section 3.3 (line 218), section 4 (line 338) of "Requesting a credit register extract – API description", version 1.4.
@@ -1145,7 +1145,7 @@ pub mod extract {
         ::serde::Deserialize,
         ::pcr_runtime::Validate
     )]
-    pub struct DefermentPeriods {
+    pub struct DefermentPeriod {
         /// Start date of the deferment (`startDate`), Date.
         ///
         /// Section 4: The data is not returned if the date is earlier than or the same as the date when a party that is not an original party to the loan was added to the loan.
@@ -1525,7 +1525,7 @@ pub mod extract {
         /// Source: section 3.3 (line 248), section 4 (line 368) of "Requesting a credit register extract – API description", version 1.4.
         #[serde(rename = "months", default)]
         #[pcr(nested)]
-        pub months: ::std::vec::Vec<Months>,
+        pub months: ::std::vec::Vec<Month>,
     }
     /// Months (`months`).
     ///
@@ -1542,7 +1542,7 @@ pub mod extract {
         ::serde::Deserialize,
         ::pcr_runtime::Validate
     )]
-    pub struct Months {
+    pub struct Month {
         /// Month (`month`), Int.
         ///
         /// Source: section 3.3 (line 249), section 4 (line 369) of "Requesting a credit register extract – API description", version 1.4.
@@ -1883,7 +1883,7 @@ pub mod extract {
             /// Source: section 3.3 (line 208), section 4 (line 328) of "Requesting a credit register extract – API description", version 1.4.
             #[serde(rename = "loans", default)]
             #[pcr(nested)]
-            pub loans: ::std::vec::Vec<Loans>,
+            pub loans: ::std::vec::Vec<Loan>,
         }
         /// Total amount of repayments paid last (`repaymentsPaidLastAmount`).
         ///
@@ -2020,12 +2020,12 @@ pub mod extract {
         )]
         #[pcr(
             disclose(
-                into = super::Loans,
+                into = super::Loan,
                 payment_plan_if_any = [payment_plan.is_in_debt_arrangement,
                 payment_plan.is_in_business_restructuring_program]
             )
         )]
-        pub struct Loans {
+        pub struct Loan {
             /// Loan type (`loanType`), Enum.
             ///
             /// Permissible values: Codeset: Type of loan
@@ -2153,7 +2153,7 @@ pub mod extract {
             #[pcr(returned_within_years(item_date = end_date, years = 1))]
             #[pcr(nested)]
             pub deferment_periods: ::core::option::Option<
-                ::std::vec::Vec<DefermentPeriods>,
+                ::std::vec::Vec<DefermentPeriod>,
             >,
             /// Payment plan information (`paymentPlan`).
             ///
@@ -2210,7 +2210,7 @@ pub mod extract {
                     removed = removed_date
                 )
             )]
-            pub parties: ::core::option::Option<::std::vec::Vec<Parties>>,
+            pub parties: ::core::option::Option<::std::vec::Vec<Party>>,
             /// Lump-sum loan (`lumpSumLoan`).
             ///
             /// Presence: The data group is returned if the loan type is 'lump-sum loan' or 'guarantee receivable for a student loan'. (returned if `loanType` is one of `LumpSumLoan`, `GuaranteeReceivable`)
@@ -2299,8 +2299,8 @@ pub mod extract {
             ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
-        #[pcr(disclose(into = super::DefermentPeriods))]
-        pub struct DefermentPeriods {
+        #[pcr(disclose(into = super::DefermentPeriod))]
+        pub struct DefermentPeriod {
             /// Start date of the deferment (`startDate`), Date.
             ///
             /// Section 4: The data is not returned if the date is earlier than or the same as the date when a party that is not an original party to the loan was added to the loan.
@@ -2408,7 +2408,7 @@ pub mod extract {
             ::serde::Deserialize,
             ::pcr_runtime::Validate
         )]
-        pub struct Parties {
+        pub struct Party {
             /// ID code of the party (`idCode`), String.
             ///
             /// Source: section 4 (line 290) of "Requesting a credit register extract – API description", version 1.4.
@@ -2829,7 +2829,7 @@ pub mod extract {
             /// Source: section 3.3 (line 248), section 4 (line 368) of "Requesting a credit register extract – API description", version 1.4.
             #[serde(rename = "months", default)]
             #[pcr(nested)]
-            pub months: ::std::vec::Vec<Months>,
+            pub months: ::std::vec::Vec<Month>,
         }
         /// Months (`months`).
         ///
@@ -2847,8 +2847,8 @@ pub mod extract {
             ::pcr_runtime::Validate,
             ::pcr_runtime::Disclose
         )]
-        #[pcr(disclose(into = super::Months))]
-        pub struct Months {
+        #[pcr(disclose(into = super::Month))]
+        pub struct Month {
             /// Month (`month`), Int.
             ///
             /// Source: section 3.3 (line 249), section 4 (line 369) of "Requesting a credit register extract – API description", version 1.4.
@@ -3277,7 +3277,7 @@ pub mod invalid_request {
         /// Source: section 3.5 (line 281) of "Requesting a credit register extract – API description", version 1.4.
         #[serde(rename = "errorResponses", default)]
         #[pcr(nested)]
-        pub error_responses: ::std::vec::Vec<ErrorResponses>,
+        pub error_responses: ::std::vec::Vec<ErrorResponse>,
     }
     /// Errors (`errorResponses`).
     ///
@@ -3296,7 +3296,7 @@ pub mod invalid_request {
         ::serde::Deserialize,
         ::pcr_runtime::Validate
     )]
-    pub struct ErrorResponses {
+    pub struct ErrorResponse {
         /// Name of data field (`fieldName`), String.
         ///
         /// Source: section 3.5 (line 282) of "Requesting a credit register extract – API description", version 1.4.

@@ -126,6 +126,8 @@ pub(super) enum What {
     },
     NameChanged,
     NotesChanged,
+    /// The Rust struct of one item of a list of groups (`item_name`).
+    ItemNameChanged,
 }
 
 impl What {
@@ -178,6 +180,7 @@ impl What {
             FixedChanged { .. } => "fixed-changed",
             NameChanged => "name-changed",
             NotesChanged => "notes-changed",
+            ItemNameChanged => "item-name-changed",
         }
     }
 
@@ -299,7 +302,8 @@ impl What {
                 Semver::Major,
             ),
             TypeChanged { direction } => (by_direction(direction, Breaking), Semver::Major),
-            RegisterSideChanged => (none, Semver::Major),
+            // Nothing on the wire; a type of the generated crate is renamed.
+            RegisterSideChanged | ItemNameChanged => (none, Semver::Major),
             // Breaking when an element becomes required, or conditionally
             // required where it was optional.
             RequiredChanged {

@@ -69,7 +69,12 @@ impl<'a> Emitter<'a> {
             .filter(|e| form == Form::Register || !e.register_side)
         {
             let group_name = if matches!(element.shape, Shape::Group | Shape::GroupList) {
-                let mut name = names::type_name(&element.json.value).to_string();
+                let mut name = names::struct_name(
+                    &element.json.value,
+                    element.shape == Shape::GroupList,
+                    element.item_name.as_ref().map(|n| n.value.as_str()),
+                )
+                .to_string();
                 if taken.contains(&name) {
                     name = format!("{}{name}", def.name);
                 }

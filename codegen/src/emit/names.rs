@@ -94,6 +94,54 @@ pub fn try_type_name(name: &str) -> Result<Ident, String> {
     Ok(ident)
 }
 
+/// The struct name of a group: `paymentPlan` → `PaymentPlan`; of one item
+/// of a list of groups, the singular: `loans` → `Loan`, `parties` →
+/// `Party`, `months` → `Month` (`incomeData` and `delayedAmount` stay), or
+/// the spec's `item_name` where the rule is wrong.
+pub fn try_struct_name(json: &str, list: bool, item_name: Option<&str>) -> Result<Ident, String> {
+    match (list, item_name) {
+        (true, Some(name)) => try_type_name(name),
+        (true, None) => try_type_name(&singular(&json.to_upper_camel_case())),
+        (false, _) => try_type_name(json),
+    }
+}
+
+/// [`try_struct_name`], or `_invalid` where `check` has refused it.
+pub fn struct_name(json: &str, list: bool, item_name: Option<&str>) -> Ident {
+    try_struct_name(json, list, item_name)
+        .unwrap_or_else(|_| Ident::new("_invalid", Span::call_site()))
+}
+
+/// The singular of the last word of an UpperCamelCase name, by the plain
+/// English rules: `Parties` → `Party`, `Boxes` → `Box`, `Loans` → `Loan`;
+/// words in `-ss`, `-us`, `-is` and those without a final `s` stay.
+fn singular(name: &str) -> String {
+    let start = name
+        .char_indices()
+        .filter(|(_, c)| c.is_uppercase())
+        .map(|(i, _)| i)
+        .last()
+        .unwrap_or(0);
+    let (head, word) = name.split_at(start);
+    let lower = word.to_lowercase();
+    let word = if lower.len() > 3 && lower.ends_with("ies") {
+        format!("{}y", &word[..word.len() - 3])
+    } else if ["sses", "xes", "ches", "shes"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        word[..word.len() - 2].to_string()
+    } else if lower.len() > 1
+        && lower.ends_with('s')
+        && !["ss", "us", "is"].iter().any(|e| lower.ends_with(e))
+    {
+        word[..word.len() - 1].to_string()
+    } else {
+        word.to_string()
+    };
+    format!("{head}{word}")
+}
+
 /// A module name: `invalid_request` stays, `creditRegisterExtract` →
 /// `credit_register_extract`.
 pub fn module(name: &str) -> Ident {
@@ -124,6 +172,28 @@ mod tests {
         assert_eq!(field("countryCode").to_string(), "country_code");
         assert_eq!(type_name("loans").to_string(), "Loans");
         assert_eq!(field("2ndStage").to_string(), "_2nd_stage");
+    }
+
+    #[test]
+    fn list_items_take_the_singular() {
+        let item = |json: &str| struct_name(json, true, None).to_string();
+        assert_eq!(item("loans"), "Loan");
+        assert_eq!(item("parties"), "Party");
+        assert_eq!(item("defermentPeriods"), "DefermentPeriod");
+        assert_eq!(item("errorResponses"), "ErrorResponse");
+        assert_eq!(item("months"), "Month");
+        assert_eq!(item("taxes"), "Tax");
+        assert_eq!(item("addresses"), "Address");
+        assert_eq!(item("incomeData"), "IncomeData");
+        assert_eq!(item("delayedAmount"), "DelayedAmount");
+        assert_eq!(item("status"), "Status");
+        assert_eq!(item("bonus"), "Bonus");
+        assert_eq!(struct_name("loans", false, None).to_string(), "Loans");
+        assert_eq!(
+            struct_name("sums", true, Some("SumOfThings")).to_string(),
+            "SumOfThings"
+        );
+        assert!(try_struct_name("vecs", true, None).is_err());
     }
 
     #[test]

@@ -441,6 +441,10 @@ pub struct Element {
     /// The JSON name the element had in the previous document version, when
     /// it was renamed (for `pcr-codegen diff`).
     pub renamed_from: Option<Spanned<String>>,
+    /// On a list of groups: the name of the struct of one item, where the
+    /// singular the generator makes of the JSON name is wrong
+    /// (`sumOfMonthlyLeasingInstalments` is a list of sums).
+    pub item_name: Option<Spanned<String>>,
     /// On a register-side list: it is the loan's parties, and these are the
     /// elements of each party by role (section 4 compares a party's own
     /// added date, and drops a loan for a removed party).

@@ -370,6 +370,25 @@ impl<'a> Differ<'a> {
                 sections.clone(),
             );
         }
+        let item = |e: &Element| {
+            (e.shape == crate::spec::Shape::GroupList).then(|| {
+                crate::emit::names::struct_name(
+                    &e.json.value,
+                    true,
+                    e.item_name.as_ref().map(|n| n.value.as_str()),
+                )
+                .to_string()
+            })
+        };
+        if item(oe) != item(ne) {
+            self.push(
+                path.clone(),
+                What::ItemNameChanged,
+                item(oe),
+                item(ne),
+                sections.clone(),
+            );
+        }
         if oe.name.value != ne.name.value {
             self.push(
                 path.clone(),

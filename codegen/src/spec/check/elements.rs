@@ -84,6 +84,17 @@ impl<'a> Checker<'a> {
                 Some("give the JSON name the element had in the previous version, or leave the key out".into()),
             );
         }
+        if let Some(item) = &element.item_name {
+            if element.shape != Shape::GroupList {
+                self.report(
+                    Kind::Inconsistent,
+                    item.pos,
+                    path,
+                    "`item_name` names the struct of one item of a list of groups; this element is not one".to_string(),
+                    Some("leave the key out".into()),
+                );
+            }
+        }
         for rule in &element.rules {
             self.rule(element, rule, codeset, place);
         }

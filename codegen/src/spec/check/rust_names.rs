@@ -50,6 +50,34 @@ impl<'a> Checker<'a> {
             .map(|e| (&e.json, e.path.clone(), names::try_field(&e.json.value)));
         self.same_rust_name(fields.collect(), "field");
         for element in siblings {
+            // A group's struct: two of one name are told apart by the
+            // emitter (the parent's name first), so only the name itself
+            // is checked.
+            if matches!(element.shape, Shape::Group | Shape::GroupList) {
+                let list = element.shape == Shape::GroupList;
+                let named = element.item_name.as_ref().filter(|_| list);
+                let name = named.unwrap_or(&element.json);
+                if let Err(why) = names::try_struct_name(
+                    &element.json.value,
+                    list,
+                    named.map(|n| n.value.as_str()),
+                ) {
+                    self.report(
+                        Kind::InvalidValue,
+                        name.pos,
+                        &element.path,
+                        format!(
+                            "`{}` cannot name the group's Rust struct: {why}",
+                            name.value
+                        ),
+                        Some(if list {
+                            "give the struct of one item a name with `item_name`".into()
+                        } else {
+                            "choose another name".into()
+                        }),
+                    );
+                }
+            }
             self.field_names(&element.elements);
         }
     }

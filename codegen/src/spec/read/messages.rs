@@ -107,6 +107,7 @@ impl Reader<'_> {
             markers,
             compared_date,
             renamed_from: self.opt_str(&fields, "renamed_from"),
+            item_name: self.opt_str(&fields, "item_name"),
             parties: fields.get("parties").and_then(|node| {
                 let f = self.map(
                     node,

@@ -343,6 +343,7 @@ const ELEMENT_KEYS: &[&str] = &[
     "compared_date",
     "register_side",
     "renamed_from",
+    "item_name",
     "parties",
     "source",
     "decisions",
