@@ -118,10 +118,9 @@ pub fn struct_name(json: &str, list: bool, item_name: Option<&str>) -> Ident {
 fn singular(name: &str) -> String {
     let start = name
         .char_indices()
-        .filter(|(_, c)| c.is_uppercase())
-        .map(|(i, _)| i)
-        .last()
-        .unwrap_or(0);
+        .rev()
+        .find(|(_, c)| c.is_uppercase())
+        .map_or(0, |(i, _)| i);
     let (head, word) = name.split_at(start);
     let lower = word.to_lowercase();
     let word = if lower.len() > 3 && lower.ends_with("ies") {
