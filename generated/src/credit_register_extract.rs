@@ -416,6 +416,20 @@ pub mod request {
         #[pcr(nested)]
         pub request: Request,
     }
+    impl Message {
+        /// The `Message` of these required elements, each optional one absent (set its field to give it).
+        pub fn new(
+            target_environment: super::codesets::TargetEnvironment,
+            owner: Owner,
+            request: Request,
+        ) -> Self {
+            Message {
+                target_environment,
+                owner,
+                request,
+            }
+        }
+    }
     /// Requester (`owner`).
     ///
     /// Source: section 3.2 (line 160) of "Requesting a credit register extract – API description", version 1.4.
@@ -484,6 +498,19 @@ pub mod request {
         )]
         pub country_code: ::core::option::Option<::pcr_runtime::iso::CountryCode>,
     }
+    impl Owner {
+        /// The `Owner` of these required elements, each optional one absent (set its field to give it).
+        pub fn new(
+            id_code_type: super::codesets::IdCodeType,
+            id_code: ::std::string::String,
+        ) -> Self {
+            Owner {
+                id_code_type,
+                id_code,
+                country_code: ::core::option::Option::None,
+            }
+        }
+    }
     /// Request (`request`).
     ///
     /// Person requested, i.e. the person whose data is being requested
@@ -549,6 +576,22 @@ pub mod request {
         pub credit_register_extract_purpose: ::std::vec::Vec<
             super::codesets::CreditRegisterExtractPurpose,
         >,
+    }
+    impl Request {
+        /// The `Request` of these required elements, each optional one absent (set its field to give it).
+        pub fn new(
+            id_code_type: super::codesets::IdCodeType,
+            id_code: ::std::string::String,
+            credit_register_extract_purpose: ::std::vec::Vec<
+                super::codesets::CreditRegisterExtractPurpose,
+            >,
+        ) -> Self {
+            Request {
+                id_code_type,
+                id_code,
+                credit_register_extract_purpose,
+            }
+        }
     }
 }
 /// Response to a successful request (`extract`).

@@ -95,6 +95,12 @@ impl<'a> Emitter<'a> {
             };
             fields.push(self.field(element, def.elements, message, form, group_name));
         }
+        let constructor = if form == Form::Wire && message.direction.value == Direction::Request {
+            constructor(&def.name, &fields)
+        } else {
+            TokenStream::new()
+        };
+        let fields: Vec<&TokenStream> = fields.iter().map(|f| &f.tokens).collect();
         let name = &def.name;
         let doc = docs::attrs(&def.docs);
         let strict = if message.direction.value == Direction::Request {
@@ -129,6 +135,7 @@ impl<'a> Emitter<'a> {
             pub struct #name {
                 #(#fields)*
             }
+            #constructor
         });
         for child in children {
             self.collect_structs(child, message, form, taken, out);
@@ -147,7 +154,7 @@ impl<'a> Emitter<'a> {
         message: &'a Message,
         form: Form,
         group: Option<proc_macro2::Ident>,
-    ) -> TokenStream {
+    ) -> FieldDef {
         let name = names::field(&element.json.value);
         let json = &element.json.value;
         let doc = docs::attrs(&docs::field(self.spec, element));
@@ -195,11 +202,16 @@ impl<'a> Emitter<'a> {
             Form::Wire => self.rules(element, siblings, message),
             Form::Register => self.disclose_rules(element, siblings, message),
         };
-        quote! {
-            #doc
-            #[serde(#(#serde_args),*)]
-            #(#rules)*
-            pub #name: #ty,
+        FieldDef {
+            tokens: quote! {
+                #doc
+                #[serde(#(#serde_args),*)]
+                #(#rules)*
+                pub #name: #ty,
+            },
+            name,
+            ty,
+            optional,
         }
     }
 
@@ -255,5 +267,45 @@ impl<'a> Emitter<'a> {
             r.value.min.is_some_and(|min| min >= 0)
                 && r.value.max.is_none_or(|max| max <= u32::MAX as i64)
         })
+    }
+}
+
+/// A field of a generated struct: its tokens, and what a constructor needs.
+pub(super) struct FieldDef {
+    pub tokens: TokenStream,
+    pub name: proc_macro2::Ident,
+    pub ty: TokenStream,
+    pub optional: bool,
+}
+
+/// `new` for a request struct: its required fields as arguments, in the
+/// document's order, every optional one absent, so a request is built
+/// without naming each `None`.
+fn constructor(name: &proc_macro2::Ident, fields: &[FieldDef]) -> TokenStream {
+    let required: Vec<&FieldDef> = fields.iter().filter(|f| !f.optional).collect();
+    let params = required.iter().map(|f| {
+        let (name, ty) = (&f.name, &f.ty);
+        quote!(#name: #ty)
+    });
+    let inits = fields.iter().map(|f| {
+        let name = &f.name;
+        if f.optional {
+            quote!(#name: ::core::option::Option::None)
+        } else {
+            quote!(#name)
+        }
+    });
+    let doc = format!(
+        " The `{name}` of these required elements, each optional one absent (set its field to give it)."
+    );
+    let allow = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    quote! {
+        impl #name {
+            #[doc = #doc]
+            #allow
+            pub fn new(#(#params),*) -> Self {
+                #name { #(#inits),* }
+            }
+        }
     }
 }
