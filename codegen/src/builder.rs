@@ -15,6 +15,8 @@ pub enum Error {
     /// No output directory was given and `OUT_DIR` is not set (not in a
     /// build script).
     NoOutDir,
+    /// The path given for the runtime crate is not a Rust path.
+    RuntimePath(String),
     /// A file could not be written.
     Io {
         path: PathBuf,
@@ -27,6 +29,7 @@ impl std::fmt::Display for Error {
         match self {
             Error::Spec(diagnostics) => write!(f, "{diagnostics}"),
             Error::NoSpec => f.write_str("no spec given: call `Builder::spec` with the spec file"),
+            Error::RuntimePath(path) => write!(f, "`{path}` is not a Rust path to the runtime crate, e.g. \"::pcr_runtime\" or \"::my_models::pcr_runtime\""),
             Error::NoOutDir => f.write_str("no output directory: call `Builder::out_dir`, or run from a build script (OUT_DIR)"),
             Error::Io { path, source } => write!(f, "cannot write {}: {source}", path.display()),
         }
@@ -71,6 +74,7 @@ pub struct Builder {
     spec: Option<PathBuf>,
     out_dir: Option<PathBuf>,
     rerun_if_changed: bool,
+    runtime: Option<String>,
 }
 
 impl Default for Builder {
@@ -85,6 +89,7 @@ impl Builder {
             spec: None,
             out_dir: None,
             rerun_if_changed: true,
+            runtime: None,
         }
     }
 
@@ -107,6 +112,14 @@ impl Builder {
         self
     }
 
+    /// The path the generated code names the runtime crate by (default
+    /// `::pcr_runtime`), for a crate that renames the dependency or
+    /// re-exports it: `.runtime_crate("::my_models::pcr_runtime")`.
+    pub fn runtime_crate(mut self, path: impl Into<String>) -> Self {
+        self.runtime = Some(path.into());
+        self
+    }
+
     /// Loads and checks the spec, and writes the file(s) whose content
     /// changed.
     pub fn generate(self) -> Result<Vec<Written>, Error> {
@@ -120,8 +133,12 @@ impl Builder {
                 .map(PathBuf::from)
                 .ok_or(Error::NoOutDir)?,
         };
+        let mut options = emit::Options::default();
+        if let Some(path) = &self.runtime {
+            options.runtime = syn::parse_str(path).map_err(|_| Error::RuntimePath(path.clone()))?;
+        }
         let spec = spec::load(&spec_path).map_err(Error::Spec)?;
-        let file = emit::emit(&spec).map_err(Error::Spec)?;
+        let file = emit::emit_with(&spec, &options).map_err(Error::Spec)?;
         Ok(vec![write_if_changed(&out_dir, &file)?])
     }
 }

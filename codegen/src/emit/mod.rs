@@ -18,6 +18,7 @@ mod disclose;
 mod docs;
 mod messages;
 pub(crate) mod names;
+mod runtime;
 mod validate;
 
 use std::collections::BTreeSet;
@@ -41,7 +42,33 @@ pub struct GeneratedFile {
 
 /// The Rust source for a checked spec. The same spec gives the same bytes.
 pub fn emit(spec: &Spec) -> Result<GeneratedFile, Diagnostics> {
-    let tokens = Emitter { spec }.file();
+    emit_with(spec, &Options::default())
+}
+
+/// How the generated code is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The path the generated code names the runtime crate by, for a
+    /// crate that depends on it under another name or re-exports it
+    /// (`::my_models::pcr_runtime`). Default `::pcr_runtime`.
+    pub runtime: syn::Path,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            runtime: syn::parse_quote!(::pcr_runtime),
+        }
+    }
+}
+
+/// [`emit`] with `options`.
+pub fn emit_with(spec: &Spec, options: &Options) -> Result<GeneratedFile, Diagnostics> {
+    let mut tokens = Emitter { spec }.file();
+    let default_runtime: syn::Path = syn::parse_quote!(::pcr_runtime);
+    if options.runtime != default_runtime {
+        tokens = runtime::relocate(tokens, &options.runtime);
+    }
     let file: syn::File = match syn::parse2(tokens) {
         Ok(file) => file,
         Err(error) => {

@@ -34,3 +34,16 @@ pub mod v1_4 {
 
     include!("../../../generated/src/credit_register_extract.rs");
 }
+
+/// The runtime under the name the relocated models use.
+pub use pcr_runtime as rt;
+
+/// The models generated with `Builder::runtime_crate("crate::rt")`: they
+/// name the runtime only as `crate::rt` (the test reads the file to be
+/// sure), and derive with `#[pcr(crate = "crate::rt")]`.
+pub mod relocated {
+    include!(concat!(env!("OUT_DIR"), "/relocated/feature_tour.rs"));
+}
+
+/// The text of the relocated models, for the test.
+pub const RELOCATED: &str = include_str!(concat!(env!("OUT_DIR"), "/relocated/feature_tour.rs"));

@@ -182,3 +182,22 @@ fn both_inclusions_are_the_same_models() {
         serde_json::to_value(b).unwrap()
     );
 }
+
+/// `Builder::runtime_crate`: the generated code names the runtime only by
+/// the path given, and works the same.
+#[test]
+fn models_generated_for_a_renamed_runtime_name_it_only_so() {
+    use downstream_build::relocated;
+    // Only the docs name the crate, in prose; no path does.
+    assert!(!downstream_build::RELOCATED.contains("::pcr_runtime"));
+    assert!(!downstream_build::RELOCATED.contains(" pcr_runtime::"));
+    assert!(downstream_build::RELOCATED.contains("crate::rt::Validate"));
+    assert!(downstream_build::RELOCATED.contains(r#"#[pcr(crate = "crate::rt")]"#));
+    let good: relocated::ask::Message = serde_json::from_value(valid_ask()).unwrap();
+    assert!(good.validate(&ctx(Stage::First)).is_ok());
+    let mut bad = valid_ask();
+    bad["owner"]["idCode"] = Value::from("1234567-8");
+    let bad: relocated::ask::Message = serde_json::from_value(bad).unwrap();
+    let errors = bad.validate(&ctx(Stage::First)).unwrap_err();
+    assert_eq!(errors.iter().next().unwrap().path, "owner.idCode");
+}
