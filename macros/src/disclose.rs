@@ -104,7 +104,11 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
                 }
                 return Ok(());
             }
-            if meta.path.is_ident("rename_all") {
+            // #[derive(Validate)]'s keys; that derive checks them.
+            if crate::attr::CONTAINER_KEYS
+                .iter()
+                .any(|k| *k != "crate" && meta.path.is_ident(k))
+            {
                 return skip_value(&meta);
             }
             if !meta.path.is_ident("disclose") {
