@@ -423,11 +423,13 @@ fn check(cx: &Ctxt, fields: &[Field], flags: &[Vec<Ident>]) {
     }
 }
 
+/// The date a rule compares, spanned at the field the rule names, so a
+/// field of the wrong type is reported under its name in the attribute.
 fn date_expr(date: &DateRef, member: &Ident, item: &TokenStream) -> TokenStream {
     match date {
-        DateRef::ItSelf => quote!(&self.#member),
-        DateRef::Sibling(s) => quote!(&self.#s),
-        DateRef::Item(f) => quote!(&#item.#f),
+        DateRef::ItSelf => quote_spanned!(member.span()=> &self.#member),
+        DateRef::Sibling(s) => quote_spanned!(s.span()=> &self.#s),
+        DateRef::Item(f) => quote_spanned!(f.span()=> &#item.#f),
     }
 }
 
