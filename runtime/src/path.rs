@@ -4,14 +4,24 @@
 use std::fmt;
 
 /// One step of a path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Segment {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Segment<'a> {
     /// A JSON member name known at compile time: a field of a struct.
     Field(&'static str),
     /// A list index, from 0.
     Index(usize),
     /// A key of a map, known only at run time.
-    Key(String),
+    Key(&'a str),
+}
+
+/// A step as kept: `Copy`, so pushing and popping a field or an index
+/// costs no more than a `Vec` push and pop (a map key's text is kept
+/// beside, in `keys`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Field(&'static str),
+    Index(usize),
+    Key,
 }
 
 /// The path to the value being validated, kept as a stack so validation
@@ -31,7 +41,9 @@ pub enum Segment {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JsonPath {
-    segments: Vec<Segment>,
+    steps: Vec<Step>,
+    /// The text of each `Step::Key`, in order.
+    keys: Vec<String>,
 }
 
 impl JsonPath {
@@ -41,13 +53,15 @@ impl JsonPath {
     }
 
     /// Steps into the member `name`.
+    #[inline]
     pub fn push_field(&mut self, name: &'static str) {
-        self.segments.push(Segment::Field(name));
+        self.steps.push(Step::Field(name));
     }
 
     /// Steps into the list item `index`.
+    #[inline]
     pub fn push_index(&mut self, index: usize) {
-        self.segments.push(Segment::Index(index));
+        self.steps.push(Step::Index(index));
     }
 
     /// Steps into the map entry `key`.
@@ -66,28 +80,37 @@ impl JsonPath {
     /// assert_eq!(path.to_string(), r#"limits["not a name"]"#);
     /// ```
     pub fn push_key(&mut self, key: impl Into<String>) {
-        self.segments.push(Segment::Key(key.into()));
+        self.steps.push(Step::Key);
+        self.keys.push(key.into());
     }
 
-    /// Steps back out of the last member or item.
+    /// Steps back out of the last member, item or entry.
+    #[inline]
     pub fn pop(&mut self) {
-        self.segments.pop();
+        if let Some(Step::Key) = self.steps.pop() {
+            self.keys.pop();
+        }
     }
 
     /// The steps, outermost first.
-    pub fn segments(&self) -> &[Segment] {
-        &self.segments
+    pub fn segments(&self) -> impl Iterator<Item = Segment<'_>> + '_ {
+        let mut keys = self.keys.iter();
+        self.steps.iter().map(move |step| match step {
+            Step::Field(name) => Segment::Field(name),
+            Step::Index(index) => Segment::Index(*index),
+            Step::Key => Segment::Key(keys.next().map_or("", String::as_str)),
+        })
     }
 
     /// Whether the path has no step.
     pub fn is_empty(&self) -> bool {
-        self.segments.is_empty()
+        self.steps.is_empty()
     }
 }
 
 impl fmt::Display for JsonPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, segment) in self.segments.iter().enumerate() {
+        for (i, segment) in self.segments().enumerate() {
             match segment {
                 Segment::Field(name) if i == 0 => f.write_str(name)?,
                 Segment::Field(name) => write!(f, ".{name}")?,
