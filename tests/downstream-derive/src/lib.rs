@@ -181,3 +181,17 @@ pub enum Renamed {
     Owner(Owner),
     LoanItem(Loan),
 }
+
+/// A generic wrapper: a field of a type parameter bounded by `Validate` is
+/// validated; an unbounded one is left alone (nothing is known of it).
+#[derive(Debug, Clone, Validate)]
+pub struct Batch<T: Validate, U> {
+    pub items: Vec<T>,
+    pub note: U,
+}
+
+/// Loans by a key of a hash map: errors in the order of the keys' text.
+#[derive(Debug, Clone, Validate)]
+pub struct ByBranch {
+    pub loans: std::collections::HashMap<String, Loan>,
+}

@@ -304,3 +304,31 @@ fn paths_name_the_members_serde_reads() {
         pairs(&[("", "LENDER-REFERENCE")])
     );
 }
+
+#[test]
+fn generic_fields_and_hash_maps() {
+    let mut bad = loan();
+    bad.borrowers_count = 0;
+    let batch = Batch {
+        items: vec![loan(), bad.clone()],
+        note: "unvalidated",
+    };
+    assert_eq!(
+        found(&batch, &ctx()),
+        pairs(&[("items[1].borrowersCount", "LENDER-BORROWERS")])
+    );
+    let by_branch = ByBranch {
+        loans: std::collections::HashMap::from([
+            ("b".to_string(), bad.clone()),
+            ("a".to_string(), bad.clone()),
+            ("c".to_string(), loan()),
+        ]),
+    };
+    assert_eq!(
+        found(&by_branch, &ctx()),
+        pairs(&[
+            ("loans.a.borrowersCount", "LENDER-BORROWERS"),
+            ("loans.b.borrowersCount", "LENDER-BORROWERS"),
+        ])
+    );
+}
