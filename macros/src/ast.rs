@@ -156,11 +156,17 @@ impl<'a> Container<'a> {
                 let fields: Vec<&syn::Field> = data.fields.iter().collect();
                 let tuple = matches!(data.fields, Fields::Unnamed(_));
                 if matches!(data.fields, Fields::Unit) {
-                    cx.error_spanned_by(&input.ident, "derive(Validate) needs a struct with fields, or an enum");
+                    cx.error_spanned_by(
+                        &input.ident,
+                        "derive(Validate) needs a struct with fields, or an enum",
+                    );
                     return None;
                 }
                 if transparent && fields.len() != 1 {
-                    cx.error_spanned_by(&input.ident, "`transparent` needs a struct with exactly one field");
+                    cx.error_spanned_by(
+                        &input.ident,
+                        "`transparent` needs a struct with exactly one field",
+                    );
                 }
                 Body::Struct(
                     fields
@@ -170,29 +176,68 @@ impl<'a> Container<'a> {
                             let attrs = attr::field_attrs(cx, &field.attrs);
                             let serde = SerdeField {
                                 default: serde_has(&field.attrs, "default"),
-                                skipped: serde_has(&field.attrs, "skip") || serde_has(&field.attrs, "skip_deserializing"),
+                                skipped: serde_has(&field.attrs, "skip")
+                                    || serde_has(&field.attrs, "skip_deserializing"),
                                 flatten: serde_has(&field.attrs, "flatten"),
                             };
                             let (member, ident) = match &field.ident {
                                 Some(ident) => (syn::Member::Named(ident.clone()), Some(ident)),
                                 None => (syn::Member::Unnamed(syn::Index::from(index)), None),
                             };
-                            let step = if transparent || serde.flatten || (tuple && fields.len() == 1) {
-                                Step::Stay
-                            } else if let Some(ident) = ident {
-                                Step::Member(json_name(cx, ident, &attrs, &field.attrs, rename_all.as_deref()))
-                            } else {
-                                Step::Index(index)
-                            };
-                            Field { member, ident, step, shape: shape(&field.ty), attrs, ty: &field.ty, serde }
+                            let step =
+                                if transparent || serde.flatten || (tuple && fields.len() == 1) {
+                                    Step::Stay
+                                } else if let Some(ident) = ident {
+                                    Step::Member(json_name(
+                                        cx,
+                                        ident,
+                                        &attrs,
+                                        &field.attrs,
+                                        rename_all.as_deref(),
+                                    ))
+                                } else {
+                                    Step::Index(index)
+                                };
+                            Field {
+                                member,
+                                ident,
+                                step,
+                                shape: shape(&field.ty),
+                                attrs,
+                                ty: &field.ty,
+                                serde,
+                            }
                         })
                         .collect(),
                 )
             }
-            Data::Enum(data) => Body::Enum(
+            Data::Enum(data) => Body::Enum({
+                if attrs.transparent {
+                    cx.error_spanned_by(
+                        &input.ident,
+                        "`transparent` needs a struct with exactly one field, not an enum",
+                    );
+                }
                 data.variants
                     .iter()
                     .filter_map(|variant| {
+                        // #[derive(Codeset)]'s keys on a variant are that derive's.
+                        let codeset_only = |attr: &syn::Attribute| {
+                            let mut only = true;
+                            let _ = attr.parse_nested_meta(|meta| {
+                                only &= ["code", "label", "not_allowed_in"].iter().any(|k| meta.path.is_ident(k));
+                                if meta.input.peek(syn::Token![=]) {
+                                    meta.value()?.parse::<syn::Expr>()?;
+                                } else if meta.input.peek(syn::token::Paren) {
+                                    meta.input.parse::<proc_macro2::TokenTree>()?;
+                                }
+                                Ok(())
+                            });
+                            only
+                        };
+                        for attr in variant.attrs.iter().filter(|a| a.path().is_ident("pcr") && !codeset_only(a)) {
+                            cx.error_spanned_by(attr, "#[pcr(...)] has nothing to say on a variant: a variant's name in paths is serde's (`#[serde(rename = \"...\")]`), and its value validates itself");
+                        }
                         for field in variant.fields.iter() {
                             if field.attrs.iter().any(|a| a.path().is_ident("pcr")) {
                                 cx.error_spanned_by(field, "#[pcr(...)] rules go on the fields of a struct; a variant's value validates itself");
@@ -209,8 +254,8 @@ impl<'a> Container<'a> {
                             }
                         }
                     })
-                    .collect(),
-            ),
+                    .collect()
+            }),
             Data::Union(_) => {
                 cx.error_spanned_by(&input.ident, "derive(Validate) does not support unions");
                 return None;

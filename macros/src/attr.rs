@@ -330,8 +330,9 @@ pub fn container_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> ContainerAttrs {
                     None => {}
                 }
                 Ok(())
-            } else if meta.path.is_ident("disclose") {
-                // #[derive(Disclose)]'s; that derive checks it.
+            } else if meta.path.is_ident("disclose") || meta.path.is_ident("codeset") {
+                // #[derive(Disclose)]'s and #[derive(Codeset)]'s; those
+                // derives check them.
                 skip_value(&meta)
             } else if meta.path.is_ident("rename_all") {
                 let key = Ident::new("rename_all", meta.path.span());

@@ -12,6 +12,12 @@ pub fn check(cx: &Ctxt, container: &Container) {
     };
     for field in fields {
         let member = field.name();
+        if let (None, Some(rename)) = (field.ident, &field.attrs.rename) {
+            cx.error_spanned_by(
+                rename,
+                "`rename` on a field of a tuple struct: it has no JSON name, its place in the array is its index",
+            );
+        }
         let mut seen: Vec<String> = Vec::new();
         for rule in &field.attrs.rules {
             let name = rule.name.to_string();

@@ -59,6 +59,8 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
                         }
                     }
                 }
+                // #[derive(Validate)]'s keys on the type; that derive checks them.
+                other if crate::attr::CONTAINER_KEYS.contains(&other) => skip_value(&meta)?,
                 other => {
                     let hint = closest(other, &["codeset", "crate"])
                         .map(|near| format!("; did you mean `{near}`?"))

@@ -63,10 +63,16 @@ fn expand(container: &Container, krate: &syn::Path) -> TokenStream {
                     quote! { #ident::#name => {} }
                 }
             });
+            let custom = container.attrs.custom.iter().map(|function| {
+                quote_spanned! {function.span()=>
+                    #function(self, &mut #krate::Report::new(__ctx, __path, __errors));
+                }
+            });
             quote! {
                 match self {
                     #(#arms)*
                 }
+                #(#custom)*
             }
         }
     };

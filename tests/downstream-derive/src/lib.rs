@@ -195,3 +195,31 @@ pub struct Batch<T: Validate, U> {
 pub struct ByBranch {
     pub loans: std::collections::HashMap<String, Loan>,
 }
+
+fn at_most_one_owner(body: &Checked, report: &mut Report) {
+    if let Checked::Owner(owner) = body {
+        if owner.country_code.is_some() && owner.foreign_name.is_some() {
+            report.error(
+                "LENDER-ONE-NAME",
+                "Give a country code or a foreign name, not both.",
+            );
+        }
+    }
+}
+
+/// A custom rule on an enum, after its variant's own rules.
+#[derive(Debug, Clone, Validate, Deserialize)]
+#[serde(untagged)]
+#[pcr(custom = at_most_one_owner)]
+pub enum Checked {
+    Owner(Owner),
+    Nothing,
+}
+
+/// A codeset that is also validated: the variants' `#[pcr]` is Codeset's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, pcr_runtime::Codeset, Validate)]
+#[pcr(codeset = "Channel")]
+pub enum Channel {
+    #[pcr(code = "Web", label = "Web")]
+    Web,
+}

@@ -332,3 +332,17 @@ fn generic_fields_and_hash_maps() {
         ])
     );
 }
+
+#[test]
+fn a_custom_rule_on_an_enum() {
+    let mut o = owner();
+    o.id_code_type = IdCodeType::ForeignBusinessId;
+    o.country_code = Some("SE".into());
+    assert_eq!(found(&Checked::Owner(o.clone()), &ctx()), pairs(&[]));
+    o.foreign_name = Some("AB".into());
+    assert_eq!(
+        found(&Checked::Owner(o), &ctx()),
+        pairs(&[("", "LENDER-ONE-NAME")])
+    );
+    assert_eq!(found(&Channel::Web, &ctx()), pairs(&[]));
+}
