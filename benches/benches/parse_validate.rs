@@ -5,7 +5,8 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use pcr_benches::{
-    context, floor, garde, garde_models, inputs, json_schema, ours, schema, validator,
+    context, floor, garde, garde_models, inputs, json_schema, ours, plain_floor, plain_models,
+    schema, validator,
 };
 use pcr_models::{extract, request};
 
@@ -17,6 +18,9 @@ fn requests(c: &mut Criterion) {
         let text = inputs::request(valid);
         let name = if valid { "valid" } else { "errors" };
         group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new("a0-plain-floor", name), &text, |b, t| {
+            b.iter(|| plain_floor::<plain_models::Request>(black_box(t)))
+        });
         group.bench_with_input(BenchmarkId::new("a-serde-floor", name), &text, |b, t| {
             b.iter(|| floor::<request::Message>(black_box(t)))
         });
@@ -42,6 +46,9 @@ fn extracts(c: &mut Criterion) {
             let text = inputs::extract(loans, valid);
             let name = if valid { "valid" } else { "errors" };
             group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::new("a0-plain-floor", name), &text, |b, t| {
+                b.iter(|| plain_floor::<plain_models::Extract>(black_box(t)))
+            });
             group.bench_with_input(BenchmarkId::new("a-serde-floor", name), &text, |b, t| {
                 b.iter(|| floor::<extract::Message>(black_box(t)))
             });

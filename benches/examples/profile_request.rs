@@ -2,12 +2,13 @@
 //! for a profiler or an instruction count:
 //!
 //! ```text
-//! valgrind --tool=callgrind target/release/examples/profile_request [ROUNDS] [ours|floor] [request|extract]
+//! valgrind --tool=callgrind target/release/examples/profile_request [ROUNDS] [ours|floor|plain] [request|extract]
 //! ```
 //!
-//! `ours` reads with `json::read` (the default); `floor` with serde alone.
+//! `ours` reads with `json::read` (the default); `floor` with serde alone
+//! into the generated types; `plain` with serde into plain std types.
 
-use pcr_benches::{context, floor, inputs, ours};
+use pcr_benches::{context, floor, inputs, ours, plain_floor, plain_models};
 use pcr_models::{extract, request};
 
 fn main() {
@@ -24,6 +25,8 @@ fn main() {
     for _ in 0..rounds {
         let text = std::hint::black_box(&text);
         valid += usize::from(match (contender.as_str(), input.as_str()) {
+            ("plain", "extract") => plain_floor::<plain_models::Extract>(text).is_some(),
+            ("plain", _) => plain_floor::<plain_models::Request>(text).is_some(),
             ("floor", "extract") => floor::<extract::Message>(text).is_some(),
             ("floor", _) => floor::<request::Message>(text).is_some(),
             (_, "extract") => ours::<extract::Message>(text, &ctx).is_ok(),

@@ -7,6 +7,7 @@
 
 pub mod garde_models;
 pub mod inputs;
+pub mod plain_models;
 pub mod schema;
 
 use pcr_runtime::{Context, Stage, Structure, Validate};
@@ -18,6 +19,12 @@ pub fn context() -> Context {
         Stage::First,
         time::Date::from_calendar_date(2024, time::Month::September, 2).unwrap(),
     )
+}
+
+/// (a0) The plain floor: serde_json into the same shape as plain std types
+/// (`plain_models`), no custom deserializer, no validation.
+pub fn plain_floor<T: DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_str(text).ok()
 }
 
 /// (a) The floor: serde alone into the generated structs.

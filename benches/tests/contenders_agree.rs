@@ -3,7 +3,8 @@
 //! is tens of kilobytes.
 
 use pcr_benches::{
-    context, floor, garde, garde_models, inputs, json_schema, ours, schema, validator,
+    context, floor, garde, garde_models, inputs, json_schema, ours, plain_floor, plain_models,
+    schema, validator,
 };
 use pcr_models::{extract, request};
 
@@ -24,6 +25,25 @@ fn valid_inputs_pass_everywhere() {
             json_schema::<extract::Message>(&validator(&schema::extract()), &text).is_ok(),
             "{loans}"
         );
+    }
+}
+
+/// The plain floor reads every input whole: its structs refuse unknown
+/// members, so it does the same parsing work as the typed floor.
+#[test]
+fn the_plain_floor_reads_every_member_of_every_input() {
+    for valid in [true, false] {
+        let text = inputs::request(valid);
+        assert!(
+            plain_floor::<plain_models::Request>(&text).is_some(),
+            "{valid}"
+        );
+        for loans in [1, 50] {
+            let text = inputs::extract(loans, valid);
+            let extract: plain_models::Extract = serde_json::from_str(&text)
+                .unwrap_or_else(|e| panic!("{loans} loans, valid {valid}: {e}"));
+            assert_eq!(extract.credit_information_summary.loans.len(), loans);
+        }
     }
 }
 
