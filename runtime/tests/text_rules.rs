@@ -76,3 +76,24 @@ fn the_ascii_fast_path_agrees_with_the_classes() {
         assert_eq!(REGISTER_CHARSET.contains(c), by_class, "{c:?}");
     }
 }
+
+proptest::proptest! {
+    /// The ASCII fast path of `first_outside` finds what a plain scan of
+    /// the characters finds: the same character at the same position in
+    /// characters, in ASCII text, text that turns non-ASCII midway, and any
+    /// text at all.
+    #[test]
+    fn first_outside_agrees_with_a_plain_scan(
+        text in proptest::prop_oneof![
+            "[ -~]{0,40}",
+            "[a-z ]{0,20}[ÀÖØöøÿ×€😀]{1,3}[ -~]{0,20}",
+            ".{0,40}",
+        ]
+    ) {
+        let plain = text
+            .chars()
+            .enumerate()
+            .find(|(_, c)| !REGISTER_CHARSET.contains(*c));
+        proptest::prop_assert_eq!(REGISTER_CHARSET.first_outside(&text), plain);
+    }
+}
