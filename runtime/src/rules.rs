@@ -142,9 +142,11 @@ pub fn absent_if(sibling: &str, value: &str) -> String {
 /// assert!(non_blank(" \t ").is_some());
 /// ```
 pub fn non_blank(value: &str) -> Option<String> {
+    // As `trim().is_empty()`, stopping at the first character that is not
+    // white space instead of trimming both ends.
     value
-        .trim()
-        .is_empty()
+        .chars()
+        .all(char::is_whitespace)
         .then(|| "The data element is required; it is empty or only white space.".to_string())
 }
 

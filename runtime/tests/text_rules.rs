@@ -97,3 +97,14 @@ proptest::proptest! {
         proptest::prop_assert_eq!(REGISTER_CHARSET.first_outside(&text), plain);
     }
 }
+
+proptest::proptest! {
+    /// `non_blank` refuses exactly the texts that trim to nothing.
+    #[test]
+    fn non_blank_is_trim_is_empty(text in proptest::prop_oneof!["[ \t\n\r\u{a0}\u{2003}]{0,6}", ".{0,12}"]) {
+        proptest::prop_assert_eq!(
+            pcr_runtime::rules::non_blank(&text).is_some(),
+            text.trim().is_empty()
+        );
+    }
+}
