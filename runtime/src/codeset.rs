@@ -35,10 +35,14 @@ pub trait Codeset: Sized + Copy + Eq + fmt::Debug + 'static {
 
     /// The value with this code, ignoring letter case.
     fn from_code(code: &str) -> Option<Self> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|v| v.code().eq_ignore_ascii_case(code))
+        // Codes usually come as the document writes them: look for the
+        // exact code first (a length test and a compare of bytes), then
+        // ignoring case.
+        let all = Self::ALL.iter().copied();
+        all.clone().find(|v| v.code() == code).or_else(|| {
+            all.into_iter()
+                .find(|v| v.code().eq_ignore_ascii_case(code))
+        })
     }
 }
 
