@@ -2,13 +2,14 @@
 //! for a profiler or an instruction count:
 //!
 //! ```text
-//! valgrind --tool=callgrind target/release/examples/profile_request [ROUNDS] [ours|floor|plain] [request|extract]
+//! valgrind --tool=callgrind target/release/examples/profile_request [ROUNDS] [ours|floor|plain|garde] [request|extract]
 //! ```
 //!
 //! `ours` reads with `json::read` (the default); `floor` with serde alone
-//! into the generated types; `plain` with serde into plain std types.
+//! into the generated types; `plain` with serde into plain std types;
+//! `garde` into the hand-written garde structs, validated by garde.
 
-use pcr_benches::{context, floor, inputs, ours, plain_floor, plain_models};
+use pcr_benches::{context, floor, garde, garde_models, inputs, ours, plain_floor, plain_models};
 use pcr_models::{extract, request};
 
 fn main() {
@@ -25,6 +26,8 @@ fn main() {
     for _ in 0..rounds {
         let text = std::hint::black_box(&text);
         valid += usize::from(match (contender.as_str(), input.as_str()) {
+            ("garde", "extract") => garde::<garde_models::Extract>(text).is_ok(),
+            ("garde", _) => garde::<garde_models::Request>(text).is_ok(),
             ("plain", "extract") => plain_floor::<plain_models::Extract>(text).is_some(),
             ("plain", _) => plain_floor::<plain_models::Request>(text).is_some(),
             ("floor", "extract") => floor::<extract::Message>(text).is_some(),
