@@ -111,22 +111,21 @@ pub enum Bound {
     Int(LitInt),
     Decimal {
         lit: LitStr,
-        /// The digits without the point, and how many follow it.
-        mantissa: i128,
-        scale: u32,
+        value: rust_decimal::Decimal,
     },
 }
 
 impl Bound {
-    /// The bound as exact decimal text, for comparing bounds.
-    pub fn text(&self) -> String {
+    /// The bound's value, for comparing bounds (`None` for a whole number
+    /// too large to be a decimal, which the compiler refuses anyway).
+    fn value(&self) -> Option<rust_decimal::Decimal> {
         match self {
-            Bound::Int(lit) => lit.base10_digits().to_string(),
-            Bound::Decimal { lit, .. } => lit.value(),
+            Bound::Int(lit) => lit.base10_digits().parse().ok(),
+            Bound::Decimal { value, .. } => Some(*value),
         }
     }
 
-    pub fn span(&self) -> proc_macro2::Span {
+    fn span(&self) -> proc_macro2::Span {
         match self {
             Bound::Int(lit) => lit.span(),
             Bound::Decimal { lit, .. } => lit.span(),
@@ -137,16 +136,17 @@ impl Bound {
 /// A bound of `date_range`: a day, or today moved by some days.
 #[derive(Clone)]
 pub enum DateBound {
-    Fixed { year: i32, month: u8, day: u8 },
+    Fixed(time::Date),
     Today(i32),
 }
 
 impl DateBound {
-    /// A key that orders fixed days; `None` for bounds relative to today.
-    pub fn fixed_key(&self) -> Option<(i32, u8, u8)> {
-        match self {
-            DateBound::Fixed { year, month, day } => Some((*year, *month, *day)),
-            DateBound::Today(_) => None,
+    /// Whether this bound, as `min`, lies after `max` whatever today is.
+    fn after(&self, max: &DateBound) -> bool {
+        match (self, max) {
+            (DateBound::Fixed(a), DateBound::Fixed(b)) => a > b,
+            (DateBound::Today(a), DateBound::Today(b)) => a > b,
+            _ => false,
         }
     }
 }
@@ -488,86 +488,46 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
                 None
             }
         },
-        "min_items" => match take("min") {
-            Some((key, value)) => lit_int(cx, &key, value).map(|min| RuleKind::MinItems { min }),
-            None => {
-                missing("min");
-                None
-            }
-        },
-        "range" => {
-            let min_arg = take("min");
-            let max_arg = take("max");
-            let given = min_arg.is_some() || max_arg.is_some();
-            let min = min_arg.and_then(|(k, v)| bound(cx, &k, v));
-            let max = max_arg.and_then(|(k, v)| bound(cx, &k, v));
-            if !given {
-                cx.error_spanned_by(&name, "`range` needs `min = ...`, `max = ...` or both");
-                None
-            } else if min.is_none() && max.is_none() {
-                None
+        "min_items" | "max_items" | "min_chars" | "max_chars" => {
+            let arg = if kind_name.starts_with("min") {
+                "min"
             } else {
-                if let (Some(lo), Some(hi)) = (&min, &max) {
-                    if compare_decimal(&lo.text(), &hi.text()) == std::cmp::Ordering::Greater {
+                "max"
+            };
+            match take(arg) {
+                Some((key, value)) => lit_int(cx, &key, value).map(|n| match kind_name.as_str() {
+                    "min_items" => RuleKind::MinItems { min: n },
+                    "max_items" => RuleKind::MaxItems { max: n },
+                    "min_chars" => RuleKind::MinChars { min: n },
+                    _ => RuleKind::MaxChars { max: n },
+                }),
+                None => {
+                    missing(arg);
+                    None
+                }
+            }
+        }
+        "range" => bounds(cx, &name, &mut take, bound).map(|(min, max)| {
+            if let (Some(lo), Some(hi)) = (&min, &max) {
+                if let (Some(l), Some(h)) = (lo.value(), hi.value()) {
+                    if l > h {
                         cx.syn_error(syn::Error::new(
                             hi.span(),
-                            format!(
-                                "`max` ({}) is below `min` ({}): no value keeps this range",
-                                hi.text(),
-                                lo.text()
-                            ),
+                            format!("`max` ({h}) is below `min` ({l}): no value keeps this range"),
                         ));
                     }
                 }
-                Some(RuleKind::Range { min, max })
             }
-        }
-        "date_range" => {
-            let min_arg = take("min");
-            let max_arg = take("max");
-            let given = min_arg.is_some() || max_arg.is_some();
-            let min = min_arg.and_then(|(k, v)| date_bound(cx, &k, v));
-            let max = max_arg.and_then(|(k, v)| date_bound(cx, &k, v));
-            if !given {
-                cx.error_spanned_by(&name, "`date_range` needs `min = ...`, `max = ...` or both");
-                None
-            } else if min.is_none() && max.is_none() {
-                None
-            } else {
-                let order = |b: &Option<DateBound>| b.as_ref().and_then(DateBound::fixed_key);
-                if let (Some(lo), Some(hi)) = (order(&min), order(&max)) {
-                    if lo > hi {
-                        cx.error_spanned_by(
-                            &name,
-                            "`max` is before `min`: no day keeps this range",
-                        );
-                    }
+            RuleKind::Range { min, max }
+        }),
+        "date_range" => bounds(cx, &name, &mut take, date_bound).map(|(min, max)| {
+            if let (Some(lo), Some(hi)) = (&min, &max) {
+                if lo.after(hi) {
+                    cx.error_spanned_by(&name, "`max` is before `min`: no day keeps this range");
                 }
-                if let (Some(DateBound::Today(lo)), Some(DateBound::Today(hi))) = (&min, &max) {
-                    if lo > hi {
-                        cx.error_spanned_by(
-                            &name,
-                            "`max` is before `min`: no day keeps this range",
-                        );
-                    }
-                }
-                Some(RuleKind::DateRange { min, max })
             }
-        }
-        "min_chars" => match take("min") {
-            Some((key, value)) => lit_int(cx, &key, value).map(|min| RuleKind::MinChars { min }),
-            None => {
-                missing("min");
-                None
-            }
-        },
-        "max_items" => match take("max") {
-            Some((key, value)) => lit_int(cx, &key, value).map(|max| RuleKind::MaxItems { max }),
-            None => {
-                missing("max");
-                None
-            }
-        },
+            RuleKind::DateRange { min, max }
+        }),
         "pattern" => match take("regex") {
             Some((key, value)) => lit_str(cx, &key, value).and_then(|regex| {
                 match regex_syntax::Parser::new().parse(&regex.value()) {
@@ -590,13 +550,6 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
             Some((_, value)) => Some(RuleKind::Fixed { value }),
             None => {
                 missing("value");
-                None
-            }
-        },
-        "max_chars" => match take("max") {
-            Some((key, value)) => lit_int(cx, &key, value).map(|max| RuleKind::MaxChars { max }),
-            None => {
-                missing("max");
                 None
             }
         },
@@ -714,18 +667,36 @@ fn lit_int(cx: &Ctxt, key: &Ident, value: Expr) -> Option<LitInt> {
     }
 }
 
-/// A `range` bound: a whole number, or a decimal in a string (`"99.99"`).
+/// The `min` and `max` of `range` or `date_range`, each read by `parse`;
+/// `None` (after reporting why) when neither is given or neither reads.
+fn bounds<T>(
+    cx: &Ctxt,
+    name: &Ident,
+    take: &mut impl FnMut(&str) -> Option<(Ident, Expr)>,
+    parse: fn(&Ctxt, &Ident, Expr) -> Option<T>,
+) -> Option<(Option<T>, Option<T>)> {
+    let (min, max) = (take("min"), take("max"));
+    if min.is_none() && max.is_none() {
+        cx.error_spanned_by(
+            name,
+            format!("`{name}` needs `min = ...`, `max = ...` or both"),
+        );
+        return None;
+    }
+    let min = min.and_then(|(k, v)| parse(cx, &k, v));
+    let max = max.and_then(|(k, v)| parse(cx, &k, v));
+    (min.is_some() || max.is_some()).then_some((min, max))
+}
+
+/// A `range` bound: a whole number, or a decimal in a string (`"99.99"`),
+/// read exactly as `rust_decimal` reads one.
 fn bound(cx: &Ctxt, key: &Ident, value: Expr) -> Option<Bound> {
     match value {
         Expr::Lit(ExprLit {
             lit: Lit::Str(lit), ..
-        }) => match decimal_parts(&lit.value()) {
-            Some((mantissa, scale)) => Some(Bound::Decimal {
-                lit,
-                mantissa,
-                scale,
-            }),
-            None => {
+        }) => match rust_decimal::Decimal::from_str_exact(&lit.value()) {
+            Ok(value) => Some(Bound::Decimal { lit, value }),
+            Err(_) => {
                 cx.error_spanned_by(
                     &lit,
                     format!("`{key}` in a string is a decimal number, e.g. \"99.99\" or \"-0.5\", of at most 28 digits"),
@@ -737,79 +708,20 @@ fn bound(cx: &Ctxt, key: &Ident, value: Expr) -> Option<Bound> {
     }
 }
 
-/// `-12.50` as (-1250, 2), if it is a decimal `rust_decimal` can hold.
-pub(crate) fn decimal_parts(text: &str) -> Option<(i128, u32)> {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-    if int.is_empty()
-        || !all_digits(int)
-        || !all_digits(frac)
-        || (digits.contains('.') && frac.is_empty())
-    {
-        return None;
-    }
-    let joined = format!("{int}{frac}");
-    let significant = joined.trim_start_matches('0');
-    if significant.len() > 28 || frac.len() > 28 {
-        return None;
-    }
-    let mantissa: i128 = joined.parse().ok()?;
-    Some((
-        if negative { -mantissa } else { mantissa },
-        frac.len() as u32,
-    ))
-}
-
-/// Compares two exact decimal texts (`-1`, `0.50`, `99.99`).
-pub(crate) fn compare_decimal(a: &str, b: &str) -> std::cmp::Ordering {
-    use std::cmp::Ordering;
-    let parts = |s: &str| {
-        let (negative, digits) = match s.strip_prefix('-') {
-            Some(rest) => (true, rest.to_string()),
-            None => (false, s.to_string()),
-        };
-        let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
-        let int = int.trim_start_matches('0').to_string();
-        let frac = frac.trim_end_matches('0').to_string();
-        let zero = int.is_empty() && frac.is_empty();
-        (negative && !zero, int, frac)
-    };
-    let (an, ai, af) = parts(a);
-    let (bn, bi, bf) = parts(b);
-    let magnitude = ai
-        .len()
-        .cmp(&bi.len())
-        .then_with(|| ai.cmp(&bi))
-        .then_with(|| af.cmp(&bf));
-    match (an, bn) {
-        (false, true) => Ordering::Greater,
-        (true, false) => Ordering::Less,
-        (false, false) => magnitude,
-        (true, true) => magnitude.reverse(),
-    }
-}
-
 /// A `date_range` bound: `"2024-01-31"`, `"today"`, `"today+30"` or
 /// `"today-30"` (days).
 fn date_bound(cx: &Ctxt, key: &Ident, value: Expr) -> Option<DateBound> {
     let lit = lit_str(cx, key, value)?;
     let text = lit.value();
-    let parsed = if let Some(offset) = text.strip_prefix("today") {
-        match offset {
-            "" => Some(DateBound::Today(0)),
-            _ if offset.starts_with('+') || offset.starts_with('-') => offset
-                .parse::<i32>()
-                .ok()
-                .filter(|d| d.abs() <= 3_660_000)
-                .map(DateBound::Today),
-            _ => None,
-        }
-    } else {
-        calendar_day(&text)
+    let parsed = match text.strip_prefix("today") {
+        Some("") => Some(DateBound::Today(0)),
+        Some(offset) if offset.starts_with(['+', '-']) => offset
+            .parse::<i32>()
+            .ok()
+            .filter(|d| d.abs() <= 3_660_000)
+            .map(DateBound::Today),
+        Some(_) => None,
+        None => calendar_day(&text).map(DateBound::Fixed),
     };
     if parsed.is_none() {
         cx.error_spanned_by(
@@ -820,23 +732,13 @@ fn date_bound(cx: &Ctxt, key: &Ident, value: Expr) -> Option<DateBound> {
     parsed
 }
 
-/// `YYYY-MM-DD`, if that day exists (years 1 to 9999).
-fn calendar_day(text: &str) -> Option<DateBound> {
-    let mut parts = text.split('-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return None;
-    }
-    let (year, month, day): (i32, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (year >= 1 && (1..=days).contains(&day)).then_some(DateBound::Fixed { year, month, day })
+/// `YYYY-MM-DD`, if that day exists.
+fn calendar_day(text: &str) -> Option<time::Date> {
+    let format = time::macros::format_description!("[year repr:full sign:automatic]-[month]-[day]");
+    text.len()
+        .eq(&10)
+        .then(|| time::Date::parse(text, &format).ok())
+        .flatten()
 }
 
 fn ident(cx: &Ctxt, key: &Ident, value: Expr) -> Option<Ident> {

@@ -414,50 +414,39 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
             let decimal = [min, max]
                 .iter()
                 .any(|b| matches!(b, Some(Bound::Decimal { .. })));
-            if decimal {
-                // Bounds of the value's own type: a `Decimal`.
-                let bound = |b: &Option<Bound>| match b {
-                    Some(Bound::Decimal {
-                        mantissa, scale, ..
-                    }) => {
-                        let mantissa = proc_macro2::Literal::i128_unsuffixed(*mantissa);
-                        quote! { ::core::option::Option::Some(#krate::rust_decimal::Decimal::from_i128_with_scale(#mantissa, #scale)) }
-                    }
-                    Some(Bound::Int(lit)) => {
-                        quote! { ::core::option::Option::Some(#krate::rust_decimal::Decimal::from(#lit as i64)) }
-                    }
-                    None => quote! { ::core::option::Option::None },
-                };
-                let (min, max) = (bound(min), bound(max));
-                quote_spanned! {span=>
-                    if let ::core::option::Option::Some(__description) = #krate::rules::range_of::<#krate::rust_decimal::Decimal>(__value, #min, #max) {
-                        __errors.push(__path, #code, __description);
-                    }
+            // Whole-number bounds alone are compared as `i64`s; with a decimal
+            // bound, both are `Decimal`s, as the value must be.
+            let bound = |b: &Option<Bound>| match b {
+                Some(Bound::Decimal { value, .. }) => {
+                    let mantissa = proc_macro2::Literal::i128_unsuffixed(value.mantissa());
+                    let scale = value.scale();
+                    quote! { ::core::option::Option::Some(#krate::rust_decimal::Decimal::from_i128_with_scale(#mantissa, #scale)) }
                 }
+                Some(Bound::Int(lit)) if decimal => {
+                    quote! { ::core::option::Option::Some(#krate::rust_decimal::Decimal::from(#lit as i64)) }
+                }
+                Some(Bound::Int(lit)) => quote! { ::core::option::Option::Some(#lit) },
+                None => quote! { ::core::option::Option::None },
+            };
+            let (min, max) = (bound(min), bound(max));
+            let check = if decimal {
+                quote! { #krate::rules::range_of::<#krate::rust_decimal::Decimal> }
             } else {
-                let bound = |b: &Option<Bound>| match b {
-                    Some(b) => {
-                        let text = b.text();
-                        let lit = proc_macro2::Literal::i64_unsuffixed(text.parse().unwrap_or(0));
-                        quote! { ::core::option::Option::Some(#lit) }
-                    }
-                    None => quote! { ::core::option::Option::None },
-                };
-                let (min, max) = (bound(min), bound(max));
-                quote_spanned! {span=>
-                    if let ::core::option::Option::Some(__description) = #krate::rules::range(__value, #min, #max) {
-                        __errors.push(__path, #code, __description);
-                    }
+                quote! { #krate::rules::range }
+            };
+            quote_spanned! {span=>
+                if let ::core::option::Option::Some(__description) = #check(__value, #min, #max) {
+                    __errors.push(__path, #code, __description);
                 }
             }
         }
         RuleKind::DateRange { min, max } => {
             let bound = |b: &Option<DateBound>| match b {
-                Some(DateBound::Fixed { year, month, day }) => {
+                Some(DateBound::Fixed(day)) => {
                     let (y, m, d) = (
-                        proc_macro2::Literal::i32_unsuffixed(*year),
-                        proc_macro2::Literal::u8_unsuffixed(*month),
-                        proc_macro2::Literal::u8_unsuffixed(*day),
+                        proc_macro2::Literal::i32_unsuffixed(day.year()),
+                        proc_macro2::Literal::u8_unsuffixed(day.month() as u8),
+                        proc_macro2::Literal::u8_unsuffixed(day.day()),
                     );
                     quote! { ::core::option::Option::Some(#krate::rules::DateBound::Fixed(#krate::date!(#y - #m - #d))) }
                 }
