@@ -235,37 +235,38 @@ fn field_checks(field: &Field, fields: &[Field], krate: &syn::Path) -> TokenStre
     }
 }
 
-/// Whether a field's type is one that has no `Validate` of its own
-/// (texts, numbers, dates, ...), also in an `Option`, `Vec` or `Box`: no
-/// nested validation is emitted for it, which keeps the generated code
-/// small.
+/// Whether a field's type has no `Validate` (also in an `Option`, `Vec`
+/// or `Box`), so no probe is emitted for it: a primitive, `String`, or a
+/// date, time, decimal or UUID named by a path through its crate
+/// (`time::Date`, `::pcr_runtime::rust_decimal::Decimal`). A bare `Date` may
+/// be the user's own type with a `Validate`, so it is probed.
 fn is_leaf(ty: &syn::Type) -> bool {
     const LEAVES: &[&str] = &[
-        "String",
-        "str",
-        "bool",
-        "char",
-        "i8",
-        "i16",
-        "i32",
-        "i64",
-        "i128",
-        "isize",
-        "u8",
-        "u16",
-        "u32",
-        "u64",
-        "u128",
-        "usize",
-        "f32",
-        "f64",
-        "Decimal",
+        "String", "str", "bool", "char", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16",
+        "u32", "u64", "u128", "usize", "f32", "f64",
+    ];
+    const CRATES: &[&str] = &["time", "rust_decimal", "uuid"];
+    const CRATE_LEAVES: &[&str] = &[
         "Date",
         "OffsetDateTime",
         "PrimitiveDateTime",
         "Time",
+        "Decimal",
         "Uuid",
     ];
+    if let syn::Type::Path(path) = ty {
+        let segments = &path.path.segments;
+        let through_crate = segments
+            .iter()
+            .any(|s| CRATES.contains(&s.ident.to_string().as_str()));
+        if through_crate
+            && segments.last().is_some_and(|s| {
+                s.arguments.is_empty() && CRATE_LEAVES.contains(&s.ident.to_string().as_str())
+            })
+        {
+            return true;
+        }
+    }
     match ty {
         syn::Type::Reference(r) => is_leaf(&r.elem),
         syn::Type::Path(path) if path.qself.is_none() => {

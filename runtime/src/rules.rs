@@ -79,16 +79,7 @@ pub fn range<N: Number + std::fmt::Display>(
 ) -> Option<String> {
     let below = min.is_some_and(|min| value.cmp_bound(min) == Ordering::Less);
     let above = max.is_some_and(|max| value.cmp_bound(max) == Ordering::Greater);
-    if !(below || above) {
-        return None;
-    }
-    let allowed = match (min, max) {
-        (Some(min), Some(max)) => format!("from {min} to {max}"),
-        (Some(min), None) => format!("at least {min}"),
-        (None, Some(max)) => format!("at most {max}"),
-        (None, None) => unreachable!("a value out of range has a bound"),
-    };
-    Some(format!("The value is {value}; it must be {allowed}."))
+    (below || above).then(|| outside("value", value, min, max, NUMBER_BOUNDS))
 }
 
 /// `#[pcr(id_code(...))]`: a valid ID code in `format`.
@@ -284,16 +275,7 @@ pub fn range_of<N: PartialOrd + std::fmt::Display>(
 ) -> Option<String> {
     let below = min.as_ref().is_some_and(|min| value < min);
     let above = max.as_ref().is_some_and(|max| value > max);
-    if !(below || above) {
-        return None;
-    }
-    let allowed = match (min, max) {
-        (Some(min), Some(max)) => format!("from {min} to {max}"),
-        (Some(min), None) => format!("at least {min}"),
-        (None, Some(max)) => format!("at most {max}"),
-        (None, None) => unreachable!("a value out of range has a bound"),
-    };
-    Some(format!("The value is {value}; it must be {allowed}."))
+    (below || above).then(|| outside("value", value, min, max, NUMBER_BOUNDS))
 }
 
 /// A bound of `#[pcr(date_range(...))]`: a fixed day, or a number of days
@@ -343,14 +325,27 @@ pub fn date_range(
     let max = max.and_then(|b| b.resolve(ctx));
     let below = min.is_some_and(|min| *value < min);
     let above = max.is_some_and(|max| *value > max);
-    if !(below || above) {
-        return None;
-    }
+    (below || above).then(|| outside("date", value, min, max, DATE_BOUNDS))
+}
+
+/// How a lone lower and upper bound are said, of numbers and of days.
+const NUMBER_BOUNDS: [&str; 2] = ["at least", "at most"];
+const DATE_BOUNDS: [&str; 2] = ["on or after", "on or before"];
+
+/// The description of a value outside its bounds (at least one given):
+/// `The value is 10; it must be from 1 to 9.`
+fn outside<V: std::fmt::Display, B: std::fmt::Display>(
+    noun: &str,
+    value: V,
+    min: Option<B>,
+    max: Option<B>,
+    [lower, upper]: [&str; 2],
+) -> String {
     let allowed = match (min, max) {
         (Some(min), Some(max)) => format!("from {min} to {max}"),
-        (Some(min), None) => format!("on or after {min}"),
-        (None, Some(max)) => format!("on or before {max}"),
-        (None, None) => unreachable!("a date out of range has a bound"),
+        (Some(min), None) => format!("{lower} {min}"),
+        (None, Some(max)) => format!("{upper} {max}"),
+        (None, None) => unreachable!("a value out of range has a bound"),
     };
-    Some(format!("The date is {value}; it must be {allowed}."))
+    format!("The {noun} is {value}; it must be {allowed}.")
 }

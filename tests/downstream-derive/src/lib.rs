@@ -223,3 +223,17 @@ pub enum Channel {
     #[pcr(code = "Web", label = "Web")]
     Web,
 }
+
+/// A type of the lender's own named like a common type (`Date`): it is
+/// validated as nested like any other `Validate` type.
+pub mod own {
+    use pcr_runtime::Validate;
+
+    #[derive(Debug, Clone, Validate)]
+    pub struct Date(#[pcr(range(min = 2000, code = "LENDER-YEAR"))] pub i32);
+
+    #[derive(Debug, Clone, Validate)]
+    pub struct Dated {
+        pub year: Date,
+    }
+}

@@ -346,3 +346,13 @@ fn a_custom_rule_on_an_enum() {
     );
     assert_eq!(found(&Channel::Web, &ctx()), pairs(&[]));
 }
+
+#[test]
+fn a_validate_type_named_like_a_leaf_is_still_validated() {
+    use downstream_derive::own::{Date, Dated};
+    assert_eq!(found(&Dated { year: Date(2024) }, &ctx()), pairs(&[]));
+    assert_eq!(
+        found(&Dated { year: Date(1999) }, &ctx()),
+        pairs(&[("year", "LENDER-YEAR")])
+    );
+}
