@@ -33,18 +33,19 @@ fn expand(container: &Container, krate: &syn::Path) -> TokenStream {
     let input = container.input;
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    // Rules on the type, after its fields' or its variant's own.
+    let custom = container.attrs.custom.iter().map(|function| {
+        quote_spanned! {function.span()=>
+            #function(self, &mut #krate::Report::new(__ctx, __path, __errors));
+        }
+    });
+    let custom = quote! { #(#custom)* };
     let body = match &container.body {
         Body::Struct(fields) => {
             let checks = fields
                 .iter()
                 .map(|field| field_checks(field, fields, krate));
-            // Rules across fields, after the fields' own.
-            let custom = container.attrs.custom.iter().map(|function| {
-                quote_spanned! {function.span()=>
-                    #function(self, &mut #krate::Report::new(__ctx, __path, __errors));
-                }
-            });
-            quote! { #(#checks)* #(#custom)* }
+            quote! { #(#checks)* #custom }
         }
         Body::Enum(variants) => {
             let arms = variants.iter().map(|variant| {
@@ -63,16 +64,11 @@ fn expand(container: &Container, krate: &syn::Path) -> TokenStream {
                     quote! { #ident::#name => {} }
                 }
             });
-            let custom = container.attrs.custom.iter().map(|function| {
-                quote_spanned! {function.span()=>
-                    #function(self, &mut #krate::Report::new(__ctx, __path, __errors));
-                }
-            });
             quote! {
                 match self {
                     #(#arms)*
                 }
-                #(#custom)*
+                #custom
             }
         }
     };
@@ -367,22 +363,14 @@ fn presence_check(
                 }
             }
         }
-        RuleKind::MinItems { min } => {
-            let check = quote_spanned! {span=>
-                if let ::core::option::Option::Some(__description) = #krate::rules::min_items(__list.len(), #min) {
-                    __errors.push(__path, #code, __description);
-                }
+        RuleKind::MinItems { min: n } | RuleKind::MaxItems { max: n } => {
+            let count = if matches!(rule.kind, RuleKind::MinItems { .. }) {
+                quote!(min_items)
+            } else {
+                quote!(max_items)
             };
-            match field.shape {
-                Shape::OptionVec => quote! {
-                    if let ::core::option::Option::Some(__list) = &self.#member { #check }
-                },
-                _ => quote! { { let __list = &self.#member; #check } },
-            }
-        }
-        RuleKind::MaxItems { max } => {
             let check = quote_spanned! {span=>
-                if let ::core::option::Option::Some(__description) = #krate::rules::max_items(__list.len(), #max) {
+                if let ::core::option::Option::Some(__description) = #krate::rules::#count(__list.len(), #n) {
                     __errors.push(__path, #code, __description);
                 }
             };

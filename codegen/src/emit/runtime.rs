@@ -11,6 +11,11 @@ const DEFAULT: &str = "::pcr_runtime";
 /// `tokens` with the runtime at `runtime`.
 pub(super) fn relocate(tokens: TokenStream, runtime: &syn::Path) -> TokenStream {
     let text = runtime.to_token_stream().to_string().replace(' ', "");
+    walk(tokens, runtime, &text)
+}
+
+/// [`relocate`], with the runtime's path also as text (`text`).
+fn walk(tokens: TokenStream, runtime: &syn::Path, text: &str) -> TokenStream {
     let mut out = TokenStream::new();
     let mut trees = tokens.into_iter().peekable();
     while let Some(tree) = trees.next() {
@@ -41,16 +46,16 @@ pub(super) fn relocate(tokens: TokenStream, runtime: &syn::Path) -> TokenStream 
                         trees.next();
                         let derives_ours =
                             is_derive(&g) && g.stream().to_string().contains("pcr_runtime");
-                        out.extend([TokenTree::Group(relocate_group(&g, runtime))]);
+                        out.extend([TokenTree::Group(walk_group(&g, runtime, text))]);
                         if derives_ours {
                             out.extend(quote!(#[pcr(crate = #text)]));
                         }
                     }
                 }
             }
-            TokenTree::Group(g) => out.extend([TokenTree::Group(relocate_group(&g, runtime))]),
+            TokenTree::Group(g) => out.extend([TokenTree::Group(walk_group(&g, runtime, text))]),
             TokenTree::Literal(lit) => {
-                out.extend([TokenTree::Literal(relocate_literal(lit, &text))])
+                out.extend([TokenTree::Literal(relocate_literal(lit, text))])
             }
             other => out.extend([other]),
         }
@@ -58,8 +63,8 @@ pub(super) fn relocate(tokens: TokenStream, runtime: &syn::Path) -> TokenStream 
     out
 }
 
-fn relocate_group(group: &Group, runtime: &syn::Path) -> Group {
-    let mut new = Group::new(group.delimiter(), relocate(group.stream(), runtime));
+fn walk_group(group: &Group, runtime: &syn::Path, text: &str) -> Group {
+    let mut new = Group::new(group.delimiter(), walk(group.stream(), runtime, text));
     new.set_span(group.span());
     new
 }

@@ -36,21 +36,13 @@ impl Reader<'_> {
             .help = Some("split it into one rule per check, each with its own `error`".to_string());
         }
         let check = match present.first().copied() {
-            Some("required_if") => fields.get("required_if").and_then(|node| {
-                let p = fields.path("required_if");
-                let f = self.map(node, &p, &["element", "equals"])?;
-                let check = Check::RequiredIf {
-                    element: self.req_str(&f, "element")?,
-                    equals: self.req_str(&f, "equals")?,
-                };
-                Some(Spanned::new(check, node.pos))
-            }),
-            Some("absent_if") => fields.get("absent_if").and_then(|node| {
-                let p = fields.path("absent_if");
-                let f = self.map(node, &p, &["element", "equals"])?;
-                let check = Check::AbsentIf {
-                    element: self.req_str(&f, "element")?,
-                    equals: self.req_str(&f, "equals")?,
+            Some(key @ ("required_if" | "absent_if")) => fields.get(key).and_then(|node| {
+                let f = self.map(node, &fields.path(key), &["element", "equals"])?;
+                let (element, equals) = (self.req_str(&f, "element")?, self.req_str(&f, "equals")?);
+                let check = if key == "required_if" {
+                    Check::RequiredIf { element, equals }
+                } else {
+                    Check::AbsentIf { element, equals }
                 };
                 Some(Spanned::new(check, node.pos))
             }),
