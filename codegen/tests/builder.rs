@@ -85,3 +85,21 @@ fn a_broken_spec_is_reported_and_nothing_is_written() {
     assert!(error.to_string().contains("error[unknown-codeset]"));
     assert!(!out.exists());
 }
+
+#[test]
+fn a_runtime_path_that_is_not_a_path_is_refused_before_anything_is_written() {
+    let out = dir("badruntime");
+    let error = Builder::new()
+        .spec(MINIMAL)
+        .out_dir(&out)
+        .emit_rerun_if_changed(false)
+        .runtime_crate("not a path")
+        .generate()
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::RuntimePath(p) if p == "not a path"),
+        "{error}"
+    );
+    assert!(error.to_string().contains("is not a Rust path"));
+    assert!(!out.exists());
+}

@@ -399,6 +399,41 @@ fn references_to_themselves_repeated_statuses_and_line_0() {
 }
 
 #[test]
+fn item_name_only_on_a_list_of_groups_and_a_rust_name() {
+    // A list whose item's struct would be a prelude name, by the singular
+    // of its JSON name or by `item_name`: refused at the name.
+    let tour = include_str!("../../tests/downstream-build/specs/feature-tour.yaml");
+    let items = "      - json: items\n        name: Items\n        data_type: List\n";
+    assert!(tour.contains(items));
+    for (edited, at) in [
+        (
+            tour.replacen(items, &items.replace("json: items", "json: vecs"), 1),
+            "`vecs`",
+        ),
+        (
+            tour.replacen(items, &format!("{items}        item_name: Option\n"), 1),
+            "`Option`",
+        ),
+    ] {
+        let diagnostics = load_str("tour.yaml", &edited).expect_err("refused");
+        let text = diagnostics.to_string();
+        assert!(
+            text.contains(&format!("{at} cannot name the group's Rust struct")),
+            "{text}"
+        );
+    }
+    // On a field that is not a list of groups.
+    case(
+        "item_name_on_a_field",
+        &planted(
+            "      - json: countryCode\n",
+            "      - json: countryCode\n        item_name: Country\n",
+        ),
+        &[Kind::Inconsistent],
+    );
+}
+
+#[test]
 fn a_byte_order_mark_is_accepted_and_positions_stay() {
     let spec =
         load_str("bom.yaml", &format!("\u{feff}{MINIMAL}")).unwrap_or_else(|d| panic!("{d}"));

@@ -801,3 +801,30 @@ fn the_v1_4_spec_before_its_second_reading_differs_by_the_api_and_a_rule() {
     );
     assert_eq!((rule.senders, rule.readers), (U, B));
 }
+
+/// `item_name` renames the struct of a list's item: nothing on the wire
+/// changes, the generated crate does.
+#[test]
+fn an_item_name_is_a_major_change_of_the_rust_api_only() {
+    expect(
+        "        data_type: List\n        required: P\n        source: {section: \"1\", line: 15}\n",
+        "        data_type: List\n        required: P\n        item_name: Entry\n        source: {section: \"1\", line: 15}\n",
+        "item-name-changed",
+        "messages[ask].items",
+        Impact::Unaffected,
+        Impact::Unaffected,
+        Semver::Major,
+    );
+    let found = changes(
+        "        data_type: List\n        required: P\n        source: {section: \"1\", line: 15}\n",
+        "        data_type: List\n        required: P\n        item_name: Entry\n        source: {section: \"1\", line: 15}\n",
+    );
+    let change = found
+        .iter()
+        .find(|c| c.kind == "item-name-changed")
+        .unwrap();
+    assert_eq!(
+        (change.old.as_deref(), change.new.as_deref()),
+        (Some("Item"), Some("Entry"))
+    );
+}
