@@ -16,9 +16,20 @@ use crate::Context;
 /// assert_eq!(max_chars(&"x".repeat(64), 64), None);
 /// assert_eq!(max_chars(&"x".repeat(65), 64).unwrap(), "The text has 65 characters; at most 64 are allowed.");
 /// ```
+#[inline]
 pub fn max_chars(value: &str, max: usize) -> Option<String> {
+    // A text has at most as many characters as bytes: count them only
+    // when the bytes are over the limit.
+    if value.len() <= max {
+        return None;
+    }
     let count = char_count(value);
-    (count > max).then(|| format!("The text has {count} characters; at most {max} are allowed."))
+    (count > max).then(|| too_many_chars(count, max))
+}
+
+#[cold]
+fn too_many_chars(count: usize, max: usize) -> String {
+    format!("The text has {count} characters; at most {max} are allowed.")
 }
 
 /// `#[pcr(charset(set = ..., ...))]`: every character in the set.
@@ -29,14 +40,18 @@ pub fn max_chars(value: &str, max: usize) -> Option<String> {
 /// assert_eq!(allowed_chars("Ab-1 ÅÖ", &REGISTER_CHARSET), None);
 /// assert!(allowed_chars("2×3", &REGISTER_CHARSET).unwrap().contains("'×' (U+00D7) at position 2"));
 /// ```
+#[inline]
 pub fn allowed_chars(value: &str, set: &CharSet) -> Option<String> {
-    set.first_outside(value).map(|(position, c)| {
-        format!(
-            "The text has the character '{c}' (U+{:04X}) at position {}, which is not allowed.",
-            c as u32,
-            position + 1
-        )
-    })
+    set.first_outside(value).map(outside_chars)
+}
+
+#[cold]
+fn outside_chars((position, c): (usize, char)) -> String {
+    format!(
+        "The text has the character '{c}' (U+{:04X}) at position {}, which is not allowed.",
+        c as u32,
+        position + 1
+    )
 }
 
 /// A number that `#[pcr(range(...))]` can bound with whole numbers.
@@ -95,14 +110,20 @@ pub fn range<N: Number + std::fmt::Display>(
 ///     "The Business ID has the check character `8`; it should be `1`.",
 /// );
 /// ```
+#[inline]
 pub fn id_code(value: &str, format: IdFormat, ctx: &Context) -> Option<String> {
+    id::check(format, value, Some(ctx.today))
+        .err()
+        .map(|error| invalid_id_code(format, error))
+}
+
+#[cold]
+fn invalid_id_code(format: IdFormat, error: id::IdCodeError) -> String {
     let what = match format {
         IdFormat::PersonalIdentityCode => "personal identity code",
         IdFormat::BusinessId => "Business ID",
     };
-    id::check(format, value, Some(ctx.today))
-        .err()
-        .map(|error| format!("The {what} {error}."))
+    format!("The {what} {error}.")
 }
 
 /// The description of a missing required value.
@@ -132,13 +153,24 @@ pub fn absent_if(sibling: &str, value: &str) -> String {
 /// assert!(non_blank("").is_some());
 /// assert!(non_blank(" \t ").is_some());
 /// ```
+#[inline]
 pub fn non_blank(value: &str) -> Option<String> {
     // As `trim().is_empty()`, stopping at the first character that is not
-    // white space instead of trimming both ends.
-    value
-        .chars()
-        .all(char::is_whitespace)
-        .then(|| "The data element is required; it is empty or only white space.".to_string())
+    // white space instead of trimming both ends; a first byte that is an
+    // ASCII character other than white space settles it at once.
+    if value
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii() && !char::from(b).is_whitespace())
+    {
+        return None;
+    }
+    value.chars().all(char::is_whitespace).then(blank)
+}
+
+#[cold]
+fn blank() -> String {
+    "The data element is required; it is empty or only white space.".to_string()
 }
 
 /// The description of a value missing while a sibling has a given value.
@@ -165,17 +197,24 @@ pub fn required_if(sibling: &str, value: &str) -> String {
 ///     "The value 3 is not permitted here; the permitted values are one, two.",
 /// );
 /// ```
+#[inline]
 pub fn allowed<T: PartialEq + std::fmt::Debug>(
     value: &T,
     permitted: &[T],
     names: &[&str],
 ) -> Option<String> {
-    (!permitted.contains(value)).then(|| {
-        format!(
-            "The value {value:?} is not permitted here; the permitted values are {}.",
-            names.join(", ")
-        )
-    })
+    if permitted.contains(value) {
+        return None;
+    }
+    Some(not_permitted(value, names))
+}
+
+#[cold]
+fn not_permitted(value: &dyn std::fmt::Debug, names: &[&str]) -> String {
+    format!(
+        "The value {value:?} is not permitted here; the permitted values are {}.",
+        names.join(", ")
+    )
 }
 
 /// `#[pcr(min_items(min = N, ...))]`: a list of at least `min` items.
@@ -186,6 +225,7 @@ pub fn allowed<T: PartialEq + std::fmt::Debug>(
 /// assert_eq!(min_items(1, 1), None);
 /// assert_eq!(min_items(0, 1).unwrap(), "The list has 0 items; at least 1 must be given.");
 /// ```
+#[inline]
 pub fn min_items(found: usize, min: usize) -> Option<String> {
     (found < min).then(|| format!("The list has {found} items; at least {min} must be given."))
 }
@@ -232,6 +272,7 @@ pub fn min_chars(value: &str, min: usize) -> Option<String> {
 /// assert_eq!(max_items(2, 2), None);
 /// assert_eq!(max_items(3, 2).unwrap(), "The list has 3 items; at most 2 are allowed.");
 /// ```
+#[inline]
 pub fn max_items(found: usize, max: usize) -> Option<String> {
     (found > max).then(|| format!("The list has {found} items; at most {max} are allowed."))
 }

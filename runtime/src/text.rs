@@ -24,18 +24,20 @@ impl CharClass {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CharSet {
     classes: &'static [CharClass],
-    /// Entry `n` is set when ASCII character `n` is in the set: almost
-    /// every character checked is ASCII, and this makes it one load.
-    /// (Measured with callgrind: the class-by-class scan was 38 % of the
-    /// instructions of reading and validating a request; a `u128` bit test
-    /// per character, 5.9 %.)
-    ascii: [bool; 128],
+    /// Entry `n` is set when the byte `n` is an ASCII character in the
+    /// set; the entries of bytes 128–255 (parts of other characters) are
+    /// never set. Almost every character checked is ASCII, and this makes
+    /// a byte one load and test, the non-ASCII ones included (they stop the
+    /// fast scan). (Measured with callgrind: the class-by-class scan was
+    /// 38 % of the instructions of reading and validating a request; a
+    /// `u128` bit test per character, 5.9 %.)
+    ascii: [bool; 256],
 }
 
 impl CharSet {
     /// A set of these classes.
     pub const fn new(classes: &'static [CharClass]) -> Self {
-        let mut ascii = [false; 128];
+        let mut ascii = [false; 256];
         let mut i = 0;
         while i < classes.len() {
             match classes[i] {
@@ -79,16 +81,30 @@ impl CharSet {
 
     /// The first character of `text` outside the set, with its position in
     /// characters from 0.
+    #[inline]
     pub fn first_outside(&self, text: &str) -> Option<(usize, char)> {
         // ASCII bytes are characters of their own: test them one bit each,
         // and decode characters only from the first byte that is not ASCII.
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() && bytes[i] < 128 {
-            if !self.ascii[bytes[i] as usize] {
-                return Some((i, bytes[i] as char));
+        let inside = |b: &u8| self.ascii[usize::from(*b)];
+        // Eight bytes at a time without a branch per byte, then byte by
+        // byte from the first group that has a byte outside.
+        let mut start = 0;
+        for group in bytes.chunks_exact(8) {
+            if !group.iter().fold(true, |all, b| all & inside(b)) {
+                break;
             }
-            i += 1;
+            start += 8;
+        }
+        let i = bytes[start..]
+            .iter()
+            .position(|b| !inside(b))
+            .map_or(bytes.len(), |n| start + n);
+        match bytes.get(i) {
+            None => return None,
+            Some(&b) if b < 128 => return Some((i, char::from(b))),
+            // Up to `i` every byte was an ASCII character of its own.
+            Some(_) => {}
         }
         text[i..]
             .chars()
