@@ -7,12 +7,12 @@
 //! cargo run --release -p pcr-benches --example report
 //! ```
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use pcr_benches::inputs;
 
 /// criterion's median for one benchmark, in nanoseconds.
-fn median(root: &PathBuf, group: &str, contender: &str, input: &str) -> Result<f64, String> {
+fn median(root: &Path, group: &str, contender: &str, input: &str) -> Result<f64, String> {
     let file = root
         .join(group)
         .join(contender)
