@@ -122,7 +122,12 @@ fn main() {
     // The exact decimals are read from the number's text, which serde's
     // buffer of an untagged enum does not keep: it cannot read the body.
     match floor::<Untagged>(&text) {
-        Some(_) => row(name, n, "serde `untagged` enum", measure(|| floor::<Untagged>(&text))),
+        Some(_) => row(
+            name,
+            n,
+            "serde `untagged` enum",
+            measure(|| floor::<Untagged>(&text)),
+        ),
         None => println!("| {name} | {n} | serde `untagged` enum | refuses the body | – | – |"),
     }
     row(
