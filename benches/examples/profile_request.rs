@@ -2,15 +2,17 @@
 //! for a profiler or an instruction count:
 //!
 //! ```text
-//! valgrind --tool=callgrind target/release/examples/profile_request [ROUNDS] [ours|floor|plain|garde] [request|extract]
+//! valgrind --tool=callgrind target/release/examples/profile_request [ROUNDS] [ours|floor|plain|garde] [request|extract|200]
 //! ```
 //!
 //! `ours` reads with `json::read` (the default); `floor` with serde alone
 //! into the generated types; `plain` with serde into plain std types;
-//! `garde` into the hand-written garde structs, validated by garde.
+//! `garde` into the hand-written garde structs, validated by garde. `200`
+//! reads the 50-loan extract as the body of an HTTP 200 response
+//! (`Status200Body`), `ours` or `floor` only.
 
 use pcr_benches::{context, floor, garde, garde_models, inputs, ours, plain_floor, plain_models};
-use pcr_models::{extract, request};
+use pcr_models::{extract, request, Status200Body};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -19,7 +21,7 @@ fn main() {
     let input = args.next().unwrap_or_else(|| "request".into());
     let ctx = context();
     let text = match input.as_str() {
-        "extract" => inputs::extract(50, true),
+        "extract" | "200" => inputs::extract(50, true),
         _ => inputs::request(true),
     };
     let mut valid = 0;
@@ -31,6 +33,8 @@ fn main() {
             ("plain", "extract") => plain_floor::<plain_models::Extract>(text).is_some(),
             ("plain", _) => plain_floor::<plain_models::Request>(text).is_some(),
             ("floor", "extract") => floor::<extract::Message>(text).is_some(),
+            ("floor", "200") => floor::<Status200Body>(text).is_some(),
+            (_, "200") => ours::<Status200Body>(text, &ctx).is_ok(),
             ("floor", _) => floor::<request::Message>(text).is_some(),
             (_, "extract") => ours::<extract::Message>(text, &ctx).is_ok(),
             _ => ours::<request::Message>(text, &ctx).is_ok(),

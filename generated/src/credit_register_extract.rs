@@ -3397,13 +3397,26 @@ impl<'de> ::serde::Deserialize<'de> for Status200Body {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::core::result::Result<Self, D::Error> {
-        let (index, raw) = ::pcr_runtime::json::choose(
+        ::pcr_runtime::json::choose(
             deserializer,
             &<Self as ::pcr_runtime::Structure>::shape(),
-        )?;
+        )
+    }
+}
+impl ::pcr_runtime::json::Alternatives for Status200Body {
+    fn deserialize_alternative<'de, D: ::serde::Deserializer<'de>>(
+        index: usize,
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
         match index {
-            0usize => ::pcr_runtime::json::from_raw(&raw).map(Self::Extract),
-            1usize => ::pcr_runtime::json::from_raw(&raw).map(Self::Deceased),
+            0usize => {
+                <extract::Message as ::serde::Deserialize>::deserialize(deserializer)
+                    .map(Self::Extract)
+            }
+            1usize => {
+                <deceased::Message as ::serde::Deserialize>::deserialize(deserializer)
+                    .map(Self::Deceased)
+            }
             _ => {
                 ::core::result::Result::Err(
                     <D::Error as ::serde::de::Error>::custom("no such alternative"),

@@ -608,3 +608,101 @@ fn a_guarantee_receivable_reports_no_payment_delays() {
     });
     assert_eq!(found::<extract::Message>(body), []);
 }
+
+/// `body`'s top-level members as text in the order of `names` (serde_json
+/// writes them sorted).
+fn in_order(body: &Value, names: &[&str]) -> String {
+    let members: Vec<String> = names
+        .iter()
+        .map(|name| format!("{}:{}", Value::from(*name), body[*name]))
+        .collect();
+    format!("{{{}}}", members.join(","))
+}
+
+/// The top-level member names of `body`, in every rotation and reversed.
+fn orders(body: &Value) -> Vec<Vec<&str>> {
+    let names: Vec<&str> = body
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut orders: Vec<Vec<&str>> = (0..names.len())
+        .map(|n| {
+            let mut order = names.clone();
+            order.rotate_left(n);
+            order
+        })
+        .collect();
+    orders.extend(orders.clone().into_iter().map(|mut o| {
+        o.reverse();
+        o
+    }));
+    orders
+}
+
+/// A 200 body is read in one pass: the members before the one that tells
+/// the message apart are kept and read into the message it tells. Every
+/// order of the members reads the same value (the deciding member first,
+/// last and between).
+#[test]
+fn a_200_body_reads_the_same_in_any_member_order() {
+    for name in ["extract", "deceased"] {
+        let body = fixture(name);
+        let expected: Status200Body = serde_json::from_str(&body.to_string()).unwrap();
+        for order in orders(&body) {
+            let text = in_order(&body, &order);
+            let read = json::read::<Status200Body>(&text, &ctx(), &READ_OPTIONS);
+            assert_eq!(
+                read.as_ref().ok(),
+                Some(&expected),
+                "{name} in the order {order:?}"
+            );
+            assert_eq!(
+                serde_json::from_str::<Status200Body>(&text).ok().as_ref(),
+                Some(&expected)
+            );
+        }
+    }
+}
+
+/// What the one-pass read of a 200 body must still refuse, in every order:
+/// members of both messages, and an element the spec puts elsewhere inside
+/// a member read before the deciding one. A member neither message has is
+/// skipped, as a response's unknown elements are.
+#[test]
+fn a_200_body_in_any_order_keeps_its_structural_errors() {
+    let both = fixture("extract");
+    let mut both = both.as_object().unwrap().clone();
+    both.insert(
+        "deceasedPerson".into(),
+        fixture("deceased")["deceasedPerson"].clone(),
+    );
+    let both = Value::Object(both);
+    for order in orders(&both) {
+        let text = in_order(&both, &order);
+        assert_eq!(found::<Status200Body>(&text), [a10("")], "{order:?}");
+        assert!(serde_json::from_str::<Status200Body>(&text).is_err());
+    }
+
+    let mut misplaced = fixture("deceased");
+    misplaced["personRequested"]["loans"] = json!([]);
+    let mut newer = fixture("deceased");
+    newer["elementOfANewerDocument"] = json!({"a": [1, 2]});
+    let expected = found::<Status200Body>(misplaced.to_string());
+    assert_eq!(expected, [a10("personRequested.loans")]);
+    for order in orders(&misplaced) {
+        assert_eq!(
+            found::<Status200Body>(in_order(&misplaced, &order)),
+            expected,
+            "{order:?}"
+        );
+    }
+    for order in orders(&newer) {
+        assert_eq!(
+            found::<Status200Body>(in_order(&newer, &order)),
+            [],
+            "{order:?}"
+        );
+    }
+}

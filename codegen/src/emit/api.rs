@@ -133,7 +133,8 @@ impl<'a> Emitter<'a> {
             });
             let arms = messages.iter().enumerate().map(|(index, m)| {
                 let variant = names::type_name(&m.id.value);
-                quote!(#index => ::pcr_runtime::json::from_raw(&raw).map(Self::#variant),)
+                let module = names::module(&m.id.value);
+                quote!(#index => <#module::Message as ::serde::Deserialize>::deserialize(deserializer).map(Self::#variant),)
             });
             let what = format!("the body of an HTTP {} response", status.status.value);
             let list = status.messages.iter().map(|m| format!("`{}`", m.value)).collect::<Vec<_>>().join(" or ");
@@ -160,10 +161,14 @@ impl<'a> Emitter<'a> {
                     fn deserialize<D: ::serde::Deserializer<'de>>(
                         deserializer: D,
                     ) -> ::core::result::Result<Self, D::Error> {
-                        let (index, raw) = ::pcr_runtime::json::choose(
-                            deserializer,
-                            &<Self as ::pcr_runtime::Structure>::shape(),
-                        )?;
+                        ::pcr_runtime::json::choose(deserializer, &<Self as ::pcr_runtime::Structure>::shape())
+                    }
+                }
+                impl ::pcr_runtime::json::Alternatives for #name {
+                    fn deserialize_alternative<'de, D: ::serde::Deserializer<'de>>(
+                        index: usize,
+                        deserializer: D,
+                    ) -> ::core::result::Result<Self, D::Error> {
                         match index {
                             #(#arms)*
                             _ => ::core::result::Result::Err(<D::Error as ::serde::de::Error>::custom(

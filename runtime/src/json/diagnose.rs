@@ -81,6 +81,15 @@ fn placed(shape: &Shape) -> Placed {
 }
 
 impl Walk {
+    /// A walk that tells where `message` puts each element (a shape the
+    /// walk starts inside, such as one alternative of a choice).
+    pub fn placing(message: &Shape) -> Self {
+        Walk {
+            placed: Some(placed(message)),
+            ..Walk::default()
+        }
+    }
+
     /// The path reached so far, as `a.b[2].c`.
     pub fn path(&self) -> String {
         render(&self.path)

@@ -9,6 +9,7 @@
 //! type, each unknown element where the type refuses them, each duplicate
 //! key. A valid message is read once.
 
+mod choose;
 mod diagnose;
 mod strict;
 
@@ -16,13 +17,12 @@ use std::cell::Cell;
 use std::fmt;
 use std::io::Read;
 
-use serde::de::{DeserializeOwned, Deserializer};
-use serde::Deserialize;
-use serde_json::value::RawValue;
+use serde::de::DeserializeOwned;
 
 use crate::structure::{Shape, Structure};
 use crate::{Context, JsonPath, Validate, ValidationError, ValidationErrors};
 
+pub use choose::{choose, Alternatives};
 pub use strict::Strict;
 
 /// The default size limit of a body: 10 MiB.
@@ -387,7 +387,17 @@ fn diagnose<T: DeserializeOwned + Structure>(
 
 /// Walks `text` against `shape`, every structural error into `errors`.
 fn walk(text: &str, shape: Shape, options: &ReadOptions, errors: &mut ValidationErrors) {
-    let mut walk = diagnose::Walk::default();
+    walk_with(diagnose::Walk::default(), text, shape, options, errors);
+}
+
+/// As [`walk`], with a walk that may already know where elements belong.
+fn walk_with(
+    mut walk: diagnose::Walk,
+    text: &str,
+    shape: Shape,
+    options: &ReadOptions,
+    errors: &mut ValidationErrors,
+) {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let ended = walk
         .walk(shape, &mut deserializer)
@@ -418,41 +428,4 @@ fn schema_error(options: &ReadOptions, path: String, why: String) -> ValidationE
         code: options.schema_code.into(),
         description: format!("The JSON does not conform to the API schema: {why}"),
     }
-}
-
-/// For the `Deserialize` of a body told apart by its members (a
-/// [`Shape::Choice`]): reads the value and picks the alternative by its
-/// members, and returns its index with the value's text for [`from_raw`].
-/// A body with members of two alternatives is an error.
-pub fn choose<'de, D: Deserializer<'de>>(
-    deserializer: D,
-    shape: &Shape,
-) -> Result<(usize, Box<RawValue>), D::Error> {
-    use serde::de::Error;
-    let raw = <Box<RawValue>>::deserialize(deserializer)?;
-    let Shape::Choice(choice) = shape else {
-        return Err(D::Error::custom("the shape is not a choice"));
-    };
-    let names =
-        diagnose::member_names(raw.get()).ok_or_else(|| D::Error::custom("expected an object"))?;
-    let index = choice
-        .select(names.iter().map(String::as_str))
-        .map_err(D::Error::custom)?;
-    Ok((index, raw))
-}
-
-/// Reads a `T` from the text [`choose`] returned, structs from objects only.
-/// A member it skipped is checked as [`parse`] checks one: an element the
-/// spec puts elsewhere is an error.
-pub fn from_raw<T: DeserializeOwned + Structure, E: serde::de::Error>(
-    raw: &RawValue,
-) -> Result<T, E> {
-    let (value, skipped) = fast(raw.get()).map_err(E::custom)?;
-    if skipped {
-        let options = ReadOptions::new("", "").max_errors(1);
-        if let Err(errors) = check_structure::<T>(raw.get(), &options) {
-            return Err(E::custom(errors));
-        }
-    }
-    Ok(value)
 }
