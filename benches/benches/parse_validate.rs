@@ -1,5 +1,6 @@
-//! Parse and validate the same inputs four ways: serde alone (the floor),
-//! pcr-models, hand-written garde structs, and a JSON Schema.
+//! Parse and validate the same inputs: serde alone (the floors),
+//! pcr-models, hand-written garde structs, a hand-written JSON Schema and
+//! the JSON Schema `pcr-codegen` exports.
 
 use std::hint::black_box;
 
@@ -13,6 +14,7 @@ use pcr_models::{extract, request};
 fn requests(c: &mut Criterion) {
     let ctx = context();
     let schema = validator(&schema::request());
+    let exported = schema::exported("request");
     let mut group = c.benchmark_group("request");
     for valid in [true, false] {
         let text = inputs::request(valid);
@@ -33,6 +35,11 @@ fn requests(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("d-jsonschema", name), &text, |b, t| {
             b.iter(|| json_schema::<request::Message>(&schema, black_box(t)))
         });
+        group.bench_with_input(
+            BenchmarkId::new("e-exported-schema", name),
+            &text,
+            |b, t| b.iter(|| json_schema::<request::Message>(&exported, black_box(t))),
+        );
     }
     group.finish();
 }
@@ -40,6 +47,7 @@ fn requests(c: &mut Criterion) {
 fn extracts(c: &mut Criterion) {
     let ctx = context();
     let schema = validator(&schema::extract());
+    let exported = schema::exported("extract");
     for loans in [1, 50] {
         let mut group = c.benchmark_group(format!("extract-{loans}-loans"));
         for valid in [true, false] {
@@ -61,6 +69,11 @@ fn extracts(c: &mut Criterion) {
             group.bench_with_input(BenchmarkId::new("d-jsonschema", name), &text, |b, t| {
                 b.iter(|| json_schema::<extract::Message>(&schema, black_box(t)))
             });
+            group.bench_with_input(
+                BenchmarkId::new("e-exported-schema", name),
+                &text,
+                |b, t| b.iter(|| json_schema::<extract::Message>(&exported, black_box(t))),
+            );
         }
         group.finish();
     }

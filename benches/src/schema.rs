@@ -151,3 +151,19 @@ pub fn extract() -> Value {
         }
     })
 }
+
+/// The schema `pcr-codegen` exports for `message` (`generated/schema`), the
+/// route a team in another language takes; formats are asserted, as its
+/// dates need.
+pub fn exported(message: &str) -> jsonschema::Validator {
+    let text = match message {
+        "request" => include_str!("../../generated/schema/request.schema.json"),
+        "extract" => include_str!("../../generated/schema/extract.schema.json"),
+        other => panic!("no exported schema for {other}"),
+    };
+    let schema: Value = serde_json::from_str(text).expect("the exported schema is JSON");
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the exported schema compiles")
+}

@@ -16,8 +16,13 @@ fn valid_inputs_pass_everywhere() {
     assert!(ours::<request::Message>(&text, &ctx).is_ok());
     assert!(garde::<garde_models::Request>(&text).is_ok());
     assert!(json_schema::<request::Message>(&validator(&schema::request()), &text).is_ok());
+    assert!(json_schema::<request::Message>(&schema::exported("request"), &text).is_ok());
     for loans in [1, 50] {
         let text = inputs::extract(loans, true);
+        assert!(
+            json_schema::<extract::Message>(&schema::exported("extract"), &text).is_ok(),
+            "{loans}"
+        );
         assert!(floor::<extract::Message>(&text).is_some());
         assert!(ours::<extract::Message>(&text, &ctx).is_ok(), "{loans}");
         assert!(garde::<garde_models::Extract>(&text).is_ok(), "{loans}");
@@ -58,8 +63,10 @@ fn inputs_with_errors_fail_everywhere_but_the_floor() {
     assert_eq!(ours::<request::Message>(&text, &ctx).err(), Some(3));
     assert!(garde::<garde_models::Request>(&text).is_err());
     assert!(json_schema::<request::Message>(&validator(&schema::request()), &text).is_err());
+    assert!(json_schema::<request::Message>(&schema::exported("request"), &text).is_err());
     for loans in [1, 50] {
         let text = inputs::extract(loans, false);
+        assert!(json_schema::<extract::Message>(&schema::exported("extract"), &text).is_err());
         assert!(floor::<extract::Message>(&text).is_some());
         assert_eq!(
             ours::<extract::Message>(&text, &ctx).err(),

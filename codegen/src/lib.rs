@@ -8,6 +8,8 @@
 //!   it all from a build script.
 //!
 //! - [`diff::diff`] compares two specs and says what each change breaks.
+//! - [`schema::json_schemas`] and [`schema::openapi`] export JSON Schema
+//!   2020-12 and OpenAPI 3.1 documents of the same rules.
 //!
 //! The command-line tool `pcr-codegen` wraps these (`check`, `generate`,
 //! `diff`).
@@ -16,6 +18,7 @@ mod builder;
 pub mod diagnostic;
 pub mod diff;
 pub mod emit;
+pub mod schema;
 pub mod spec;
 
 pub use builder::{write_if_changed, Builder, Error, Written};
@@ -29,6 +32,10 @@ pub const DEFAULT_SPEC: &str = "spec/credit-register-extract/v1.4.yaml";
 
 /// Where `pcr-codegen generate` writes by default: the `pcr-models` crate.
 pub const DEFAULT_OUT: &str = "generated/src";
+
+/// Where `pcr-codegen generate` and `schema` write the schemas by default,
+/// beside the models.
+pub const DEFAULT_SCHEMA_OUT: &str = "generated/schema";
 
 /// What a checked spec holds, counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -7,7 +7,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use pcr_codegen::{emit, spec, write_if_changed, Summary, DEFAULT_OUT, DEFAULT_SPEC};
+use pcr_codegen::emit::GeneratedFile;
+use pcr_codegen::{
+    emit, schema, spec, write_if_changed, Summary, DEFAULT_OUT, DEFAULT_SCHEMA_OUT, DEFAULT_SPEC,
+};
 
 #[derive(Parser)]
 #[command(
@@ -43,15 +46,38 @@ enum Command {
         #[arg(long, value_enum, default_value_t = FailOn::Never)]
         fail_on: FailOn,
     },
-    /// Generates the Rust models of a spec; rewrites only files whose content changed.
+    /// Generates the Rust models of a spec and its schemas; rewrites only files whose content changed.
     Generate {
         /// The spec file [default: spec/credit-register-extract/v1.4.yaml]
         #[arg(long)]
         spec: Option<PathBuf>,
-        /// The directory to write to [default: generated/src, the pcr-models crate]
+        /// The directory to write the Rust to [default: generated/src, the pcr-models crate]
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The directory to write the schemas to [default: generated/schema, when --out is not given; none otherwise]
+        #[arg(long)]
+        schema_out: Option<PathBuf>,
+    },
+    /// Exports JSON Schema 2020-12 documents of the messages and an OpenAPI 3.1 document of the API.
+    Schema {
+        /// The spec file [default: spec/credit-register-extract/v1.4.yaml]
+        #[arg(long)]
+        spec: Option<PathBuf>,
+        /// Which documents [default: both]
+        #[arg(long, value_enum)]
+        format: Option<SchemaFormat>,
+        /// The directory to write to [default: generated/schema]
         #[arg(long)]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SchemaFormat {
+    /// `<message>.schema.json` for each message
+    JsonSchema,
+    /// `openapi.json` for the API (the spec's `api`)
+    Openapi,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -80,9 +106,28 @@ fn main() -> ExitCode {
             format,
             fail_on,
         } => diff(&old, &new, format, fail_on),
-        Command::Generate { spec, out } => generate(
+        Command::Generate {
+            spec,
+            out,
+            schema_out,
+        } => {
+            // The schemas go beside the checked-in models; models written
+            // elsewhere get schemas only where asked.
+            let schema_out = match (&out, schema_out) {
+                (_, Some(dir)) => Some(dir),
+                (None, None) => Some(in_workspace(DEFAULT_SCHEMA_OUT)),
+                (Some(_), None) => None,
+            };
+            generate(
+                &spec.unwrap_or_else(|| in_workspace(DEFAULT_SPEC)),
+                &out.unwrap_or_else(|| in_workspace(DEFAULT_OUT)),
+                schema_out.as_deref(),
+            )
+        }
+        Command::Schema { spec, format, out } => export(
             &spec.unwrap_or_else(|| in_workspace(DEFAULT_SPEC)),
-            &out.unwrap_or_else(|| in_workspace(DEFAULT_OUT)),
+            format,
+            &out.unwrap_or_else(|| in_workspace(DEFAULT_SCHEMA_OUT)),
         ),
     }
 }
@@ -100,30 +145,65 @@ fn in_workspace(relative: &str) -> PathBuf {
     }
 }
 
-fn generate(spec_path: &Path, out: &Path) -> ExitCode {
-    let generated = spec::load(spec_path).and_then(|spec| emit::emit(&spec));
-    let file = match generated {
-        Ok(file) => file,
+fn generate(spec_path: &Path, out: &Path, schema_out: Option<&Path>) -> ExitCode {
+    let generated = spec::load(spec_path).and_then(|spec| Ok((emit::emit(&spec)?, spec)));
+    let (file, spec) = match generated {
+        Ok(generated) => generated,
         Err(diagnostics) => {
             err(&diagnostics.to_string());
             return ExitCode::from(1);
         }
     };
-    match write_if_changed(out, &file) {
-        Ok(written) => {
-            let verb = if written.changed {
-                "wrote"
-            } else {
-                "unchanged"
-            };
-            say(&format!("{verb} {}", written.path.display()));
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            err(&format!("error: {error}"));
+    match schema_out {
+        Some(schema_out) => write_all(&[(out, vec![file]), (schema_out, schemas(&spec, None))]),
+        None => write_all(&[(out, vec![file])]),
+    }
+}
+
+fn export(spec_path: &Path, format: Option<SchemaFormat>, out: &Path) -> ExitCode {
+    match spec::load(spec_path) {
+        Ok(spec) => write_all(&[(out, schemas(&spec, format))]),
+        Err(diagnostics) => {
+            err(&diagnostics.to_string());
             ExitCode::from(1)
         }
     }
+}
+
+/// The schema documents of `format` (both when `None`).
+fn schemas(spec: &spec::Spec, format: Option<SchemaFormat>) -> Vec<GeneratedFile> {
+    let mut files = Vec::new();
+    if format != Some(SchemaFormat::Openapi) {
+        files.extend(schema::json_schemas(spec));
+    }
+    if format != Some(SchemaFormat::JsonSchema) {
+        files.extend(schema::openapi(spec));
+    }
+    files
+}
+
+/// Writes each file into its directory unless it holds that content
+/// already, saying which; stops at the first that cannot be written.
+fn write_all(groups: &[(&Path, Vec<GeneratedFile>)]) -> ExitCode {
+    for (dir, files) in groups {
+        for file in files {
+            match write_if_changed(dir, file) {
+                Ok(written) => {
+                    let verb = if written.changed {
+                        "wrote"
+                    } else {
+                        "unchanged"
+                    };
+                    say(&format!("{verb} {}", written.path.display()));
+                }
+                Err(error) => {
+                    err(&format!("error: {error}"));
+                    return ExitCode::from(1);
+                }
+            }
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn check(path: &Path) -> ExitCode {

@@ -180,8 +180,66 @@ fn generate_without_arguments_finds_the_checked_in_models_up_to_date() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout),
-        "unchanged generated/src/credit_register_extract.rs\n"
+        "unchanged generated/src/credit_register_extract.rs\n\
+         unchanged generated/schema/request.schema.json\n\
+         unchanged generated/schema/extract.schema.json\n\
+         unchanged generated/schema/deceased.schema.json\n\
+         unchanged generated/schema/invalid_request.schema.json\n\
+         unchanged generated/schema/openapi.json\n"
     );
+}
+
+#[test]
+fn schema_writes_the_chosen_documents_as_generate_does() {
+    let dir = tempdir().join("schema");
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = dir.to_str().unwrap();
+    let openapi = run(
+        &workspace(),
+        &["schema", "--format", "openapi", "--out", out],
+    );
+    assert_eq!(openapi.status.code(), Some(0), "{}", text(&openapi.stderr));
+    assert_eq!(
+        text(&openapi.stdout),
+        format!("wrote {}\n", dir.join("openapi.json").display())
+    );
+    let all = run(&workspace(), &["schema", "--out", out]);
+    assert_eq!(all.status.code(), Some(0));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "deceased.schema.json",
+            "extract.schema.json",
+            "invalid_request.schema.json",
+            "openapi.json",
+            "request.schema.json"
+        ]
+    );
+    // The same bytes as those `generate` checked in.
+    for name in names {
+        assert_eq!(
+            std::fs::read(dir.join(&name)).unwrap(),
+            std::fs::read(workspace().join("generated/schema").join(&name)).unwrap(),
+            "{name}"
+        );
+    }
+    for args in [
+        &["schema", "--format", "yaml"][..],
+        &["schema", "--format"],
+        &["schema", "extra"],
+    ] {
+        assert_eq!(run(&workspace(), args).status.code(), Some(2), "{args:?}");
+    }
+    let (spec, _) = planted();
+    std::fs::write(dir.join("planted.yaml"), spec).unwrap();
+    let broken = run(&dir, &["schema", "--spec", "planted.yaml", "--out", "out"]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(!dir.join("out").exists());
 }
 
 #[test]

@@ -29,3 +29,36 @@ fn generating_twice_gives_the_same_bytes() {
     let twice = pcr_codegen::emit::emit(&pcr_codegen::spec::load(&path).unwrap()).unwrap();
     assert_eq!(once, twice);
 }
+
+/// The checked-in schemas (`generated/schema`) are what `generate` writes
+/// now, and no file there is left over from an older spec.
+#[test]
+fn checked_in_schemas_are_up_to_date() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let text = std::fs::read_to_string(root.join(pcr_codegen::DEFAULT_SPEC)).unwrap();
+    let spec = pcr_codegen::spec::load_str(pcr_codegen::DEFAULT_SPEC, &text)
+        .unwrap_or_else(|d| panic!("{d}"));
+    let mut files = pcr_codegen::schema::json_schemas(&spec);
+    files.extend(pcr_codegen::schema::openapi(&spec));
+    assert!(files.len() > spec.messages.len(), "an OpenAPI document too");
+    let dir = root.join(pcr_codegen::DEFAULT_SCHEMA_OUT);
+    for file in &files {
+        let checked_in = std::fs::read_to_string(dir.join(&file.name)).unwrap_or_default();
+        assert!(
+            checked_in == file.contents,
+            "generated/schema/{} is stale: run `cargo run -p pcr-codegen -- generate` and commit it",
+            file.name
+        );
+    }
+    let mut present: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    present.sort();
+    let mut expected: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+    expected.sort();
+    assert_eq!(
+        present, expected,
+        "generated/schema holds exactly what generate writes"
+    );
+}

@@ -49,6 +49,19 @@ impl CountryCode {
     pub fn as_str(&self) -> &'static str {
         self.0.as_str()
     }
+
+    /// Every code this type reads, in alphabetical order: what a schema of
+    /// the messages lists (so that it accepts what the models accept).
+    ///
+    /// ```
+    /// use pcr_runtime::iso::CountryCode;
+    /// let all: Vec<&str> = CountryCode::all().map(|c| c.as_str()).collect();
+    /// assert!(all.contains(&"FI") && all.contains(&"XK") && !all.contains(&"ZZ"));
+    /// assert!(all.windows(2).all(|w| w[0] < w[1]));
+    /// ```
+    pub fn all() -> impl Iterator<Item = CountryCode> {
+        letters::<2>().filter_map(|code| code.parse().ok())
+    }
 }
 
 impl CurrencyCode {
@@ -56,6 +69,29 @@ impl CurrencyCode {
     pub fn as_str(&self) -> &'static str {
         self.0.code()
     }
+
+    /// Every code this type reads, in alphabetical order.
+    ///
+    /// ```
+    /// use pcr_runtime::iso::CurrencyCode;
+    /// assert!(CurrencyCode::all().any(|c| c.as_str() == "EUR"));
+    /// ```
+    pub fn all() -> impl Iterator<Item = CurrencyCode> {
+        letters::<3>().filter_map(|code| code.parse().ok())
+    }
+}
+
+/// Every text of `N` capital letters, in alphabetical order.
+fn letters<const N: usize>() -> impl Iterator<Item = String> {
+    let count = 26usize.pow(N as u32);
+    (0..count).map(|mut n| {
+        let mut code = [b'A'; N];
+        for place in code.iter_mut().rev() {
+            *place = b'A' + (n % 26) as u8;
+            n /= 26;
+        }
+        String::from_utf8(code.to_vec()).expect("ASCII")
+    })
 }
 
 impl FromStr for CountryCode {

@@ -1,0 +1,435 @@
+//! The exported schemas (`generated/schema`, written by `pcr-codegen
+//! generate`): valid JSON Schema 2020-12 and OpenAPI 3.1, and in agreement
+//! with the generated validators. A property test reads valid and broken
+//! messages both ways, with `jsonschema` and with `json::read`, and asserts
+//! they accept and refuse the same ones, except for the rules a schema
+//! cannot state ([`KNOWN_DIFFERENCES`], also listed in README.md).
+
+use std::path::{Path, PathBuf};
+
+use pcr_models::READ_OPTIONS;
+use pcr_runtime::json;
+use pcr_runtime::{Context, Stage, Structure, Validate};
+use proptest::prelude::*;
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
+
+/// The error codes of the rules a schema cannot state: where `json::read`
+/// refuses a message that the schema accepts, every error it reports must
+/// have one of these codes.
+const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
+    (
+        "E21",
+        "an ID code's check character, its birth date and individual number: beyond a pattern (the schema says `x-pcr-id-code`)",
+    ),
+    (
+        "PCR-STAGE-NOT-ALLOWED",
+        "a code the register's stage refuses: the stage is the reader's, not the schema's (`x-pcr-not-allowed-in-stages`)",
+    ),
+];
+
+fn schema_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/schema")
+}
+
+fn load(name: &str) -> Value {
+    let text = std::fs::read_to_string(schema_dir().join(name)).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn validator(message: &str) -> jsonschema::Validator {
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&load(&format!("{message}.schema.json")))
+        .unwrap()
+}
+
+fn ctx() -> Context {
+    Context::new(
+        Stage::First,
+        time::Date::from_calendar_date(2024, time::Month::September, 2).unwrap(),
+    )
+}
+
+fn fixture(name: &str) -> Value {
+    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// `None` when `json::read` accepts `body`, or the codes of its errors.
+fn ours<T: DeserializeOwned + Validate + Structure>(body: &Value) -> Option<Vec<String>> {
+    match json::read::<T>(body.to_string(), &ctx(), &READ_OPTIONS) {
+        Ok(_) => None,
+        Err(error) => Some(
+            error
+                .errors()
+                .map(|errors| errors.iter().map(|e| e.code.to_string()).collect())
+                .unwrap_or_default(),
+        ),
+    }
+}
+
+/// Whether the schema and the validator agree on `body`, or why not.
+fn agree<T: DeserializeOwned + Validate + Structure>(
+    validator: &jsonschema::Validator,
+    body: &Value,
+) -> Result<(), String> {
+    let schema_accepts = validator.is_valid(body);
+    let ours = ours::<T>(body);
+    match (schema_accepts, &ours) {
+        (true, None) | (false, Some(_)) => Ok(()),
+        (true, Some(codes))
+            if codes
+                .iter()
+                .all(|c| KNOWN_DIFFERENCES.iter().any(|(k, _)| k == c)) =>
+        {
+            Ok(())
+        }
+        (true, Some(codes)) => Err(format!(
+            "the schema accepts, ours refuses with {codes:?}: {body}"
+        )),
+        (false, None) => {
+            let why: Vec<String> = validator
+                .iter_errors(body)
+                .map(|e| format!("{} at {}", e, e.instance_path()))
+                .collect();
+            Err(format!(
+                "ours accepts, the schema refuses ({why:?}): {body}"
+            ))
+        }
+    }
+}
+
+#[test]
+fn every_schema_is_json_schema_2020_12() {
+    let mut count = 0;
+    for entry in std::fs::read_dir(schema_dir()).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let Some(message) = name.strip_suffix(".schema.json") else {
+            continue;
+        };
+        let schema = load(&name);
+        assert_eq!(
+            schema["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
+        jsonschema::meta::validate(&schema).unwrap_or_else(|e| panic!("{name}: {e}"));
+        validator(message);
+        count += 1;
+    }
+    assert_eq!(count, 4, "a schema for each message");
+}
+
+#[test]
+fn the_openapi_document_is_openapi_3_1() {
+    let text = std::fs::read_to_string(schema_dir().join("openapi.json")).unwrap();
+    let document = oas3::from_json(&text).unwrap_or_else(|e| panic!("{e}"));
+    assert!(document.openapi.starts_with("3.1"));
+    let value: Value = serde_json::from_str(&text).unwrap();
+    let operation = &value["paths"]["/GetCreditRegisterExtract"]["post"];
+    assert_eq!(operation["operationId"], "GetCreditRegisterExtract");
+    assert_eq!(
+        operation["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/Request"
+    );
+    for status in ["200", "400", "403", "413", "500", "503"] {
+        assert!(operation["responses"][status].is_object(), "{status}");
+    }
+    assert_eq!(
+        operation["responses"]["200"]["content"]["application/json"]["schema"]["oneOf"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(
+        value["components"]["securitySchemes"]["clientCertificate"]["type"],
+        "mutualTLS"
+    );
+    let servers: Vec<&str> = value["servers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["url"].as_str().unwrap())
+        .collect();
+    assert!(servers.contains(&"https://api-testi.positiivinenluottotietorekisteri.fi"));
+    // Each embedded schema is the message's schema, and a valid one.
+    for (name, schema) in value["components"]["schemas"].as_object().unwrap() {
+        jsonschema::meta::validate(schema).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(
+            schema["$id"].as_str().unwrap().starts_with("urn:pcr:"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn the_fixtures_are_valid_both_ways() {
+    let cases = [
+        ("request", fixture("request")),
+        ("request", fixture("request-foreign-owner")),
+        ("extract", fixture("extract")),
+        ("deceased", fixture("deceased")),
+        ("invalid_request", fixture("invalid_request")),
+    ];
+    for (message, body) in cases {
+        let validator = validator(message);
+        assert!(
+            validator.is_valid(&body),
+            "{message}: {:?}",
+            validator
+                .iter_errors(&body)
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+        );
+    }
+    assert_eq!(
+        ours::<pcr_models::request::Message>(&fixture("request")),
+        None
+    );
+    assert_eq!(
+        ours::<pcr_models::extract::Message>(&fixture("extract")),
+        None
+    );
+}
+
+/// The members of the request, by path, for the mutations.
+const REQUEST_PATHS: &[&[&str]] = &[
+    &["targetEnvironment"],
+    &["owner"],
+    &["owner", "idCodeType"],
+    &["owner", "idCode"],
+    &["owner", "countryCode"],
+    &["request"],
+    &["request", "idCodeType"],
+    &["request", "idCode"],
+    &["request", "creditRegisterExtractPurpose"],
+];
+
+/// Values a member may be set to: right and wrong types, codes in any
+/// case, unknown codes, texts the character set refuses, long texts,
+/// blank ones, well-formed ID codes with wrong check characters.
+fn values() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        Just(json!(1)),
+        Just(json!(true)),
+        Just(json!({})),
+        Just(json!([])),
+        Just(json!("")),
+        Just(json!("   ")),
+        Just(json!("Test")),
+        Just(json!("test")),
+        Just(json!("TEST")),
+        Just(json!("Production")),
+        Just(json!("Nonsense")),
+        Just(json!("BusinessId")),
+        Just(json!("businessid")),
+        Just(json!("ForeignBusinessId")),
+        Just(json!("PersonalIdentityCode")),
+        Just(json!("FI")),
+        Just(json!("fi")),
+        Just(json!("ZZ")),
+        Just(json!("FIN")),
+        Just(json!("0737546-2")),
+        Just(json!("0737546-3")),
+        Just(json!("010594Y9032")),
+        Just(json!("010594y9032")),
+        Just(json!("010594Y9033")),
+        Just(json!("A".repeat(64))),
+        Just(json!("A".repeat(65))),
+        Just(json!("2×3")),
+        Just(json!("tab\there")),
+        Just(json!("Åke Öberg-Ärlig")),
+        Just(json!(["NewConsumerCredit"])),
+        Just(json!([
+            "newconsumercredit",
+            "GuaranteeOrThirdPartyPledgeForConsumerCredit"
+        ])),
+        Just(json!(["NoSuchPurpose"])),
+        Just(json!([1])),
+        Just(json!({"idCodeType": "BusinessId", "idCode": "0737546-2"})),
+        Just(json!({"idCodeType": "ForeignBusinessId", "idCode": "X-123"})),
+        Just(json!({"idCodeType": "ForeignBusinessId", "idCode": "X-123", "countryCode": "SE"})),
+        "[ -~ÀÿÁ×]{0,12}".prop_map(Value::from),
+        Just(json!(-1)),
+        Just(json!(0)),
+        Just(json!(12.5)),
+        Just(json!(-0.01)),
+        Just(json!(4294967296u64)),
+        Just(json!("2024-02-29")),
+        Just(json!("2023-02-29")),
+        Just(json!("2024-3-1")),
+        Just(json!("2024-03-15T10:15:30Z")),
+        Just(json!("2024-03-15T10:15:30")),
+        Just(json!("2fdc1e0b-91d8-4d7c-9d4c-82df9c3b2a10")),
+        Just(json!("LumpSumLoan")),
+        Just(json!("lumpsumloan")),
+        Just(json!("EUR")),
+        Just(json!("eur")),
+        Just(json!("EURO")),
+        Just(json!([{"currencyCode": "EUR", "sum": 1}])),
+    ]
+}
+
+/// What to do at a path: set it, remove it, or add an unknown member
+/// beside it.
+#[derive(Debug, Clone)]
+enum Mutation {
+    Set(usize, Value),
+    Remove(usize),
+    AddUnknown(usize),
+}
+
+fn mutations(paths: &'static [&'static [&'static str]]) -> impl Strategy<Value = Vec<Mutation>> {
+    let n = paths.len();
+    let one = prop_oneof![
+        3 => (0..n, values()).prop_map(|(at, v)| Mutation::Set(at, v)),
+        1 => (0..n).prop_map(Mutation::Remove),
+        1 => (0..n).prop_map(Mutation::AddUnknown),
+    ];
+    prop::collection::vec(one, 0..3)
+}
+
+/// Applies `mutation` at one of `paths` (a step `0` is a list's first
+/// item); a path that is no longer there is left alone.
+fn apply(body: &mut Value, paths: &[&[&str]], mutation: &Mutation) {
+    let (Mutation::Set(at, _) | Mutation::Remove(at) | Mutation::AddUnknown(at)) = mutation;
+    let (last, parents) = paths[*at].split_last().unwrap();
+    let mut parent = &mut *body;
+    for step in parents {
+        let next = match step.parse::<usize>() {
+            Ok(index) => parent.get_mut(index),
+            Err(_) => parent.get_mut(*step),
+        };
+        match next {
+            Some(next) if next.is_object() || next.is_array() => parent = next,
+            _ => return,
+        }
+    }
+    let Some(object) = parent.as_object_mut() else {
+        return;
+    };
+    match mutation {
+        Mutation::Set(_, value) => {
+            object.insert(last.to_string(), value.clone());
+        }
+        Mutation::Remove(_) => {
+            object.remove(*last);
+        }
+        Mutation::AddUnknown(_) => {
+            object.insert("unknownElement".into(), json!(1));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Requests, valid and broken: the schema and `json::read` accept the
+    /// same ones, but for the known differences.
+    #[test]
+    fn the_request_schema_and_the_validator_agree(mutations in mutations(REQUEST_PATHS)) {
+        let validator = validator("request");
+        let mut body = fixture("request");
+        for mutation in &mutations {
+            apply(&mut body, REQUEST_PATHS, mutation);
+        }
+        agree::<pcr_models::request::Message>(&validator, &body).map_err(TestCaseError::fail)?;
+    }
+
+    /// Extracts likewise: a response accepts unknown members and codes,
+    /// as the models do.
+    #[test]
+    fn the_extract_schema_and_the_validator_agree(mutations in mutations(EXTRACT_PATHS)) {
+        let validator = validator("extract");
+        let mut body = fixture("extract");
+        for mutation in &mutations {
+            apply(&mut body, EXTRACT_PATHS, mutation);
+        }
+        agree::<pcr_models::extract::Message>(&validator, &body).map_err(TestCaseError::fail)?;
+    }
+}
+
+/// Members of the extract, by path, for the mutations.
+const EXTRACT_PATHS: &[&[&str]] = &[
+    &["statusMessage"],
+    &["creditRegisterExtract"],
+    &["creditRegisterExtract", "extractReference"],
+    &["creditRegisterExtract", "creationTimeUtc"],
+    &["personRequested", "idCode"],
+    &["owner", "idCodeType"],
+    &["voluntaryBanOnCredits", "isInEffect"],
+    &["voluntaryBanOnCredits", "reason"],
+    &["creditInformationSummary", "lendersCount"],
+    &["creditInformationSummary", "repaymentsPaidLastAmount"],
+    &[
+        "creditInformationSummary",
+        "repaymentsPaidLastAmount",
+        "0",
+        "currencyCode",
+    ],
+    &[
+        "creditInformationSummary",
+        "repaymentsPaidLastAmount",
+        "0",
+        "sum",
+    ],
+    &["creditInformationSummary", "loans"],
+    &["creditInformationSummary", "loans", "0", "loanType"],
+    &["creditInformationSummary", "loans", "0", "contractDate"],
+    &["creditInformationSummary", "loans", "0", "borrowersCount"],
+    &["creditInformationSummary", "loans", "0", "collateralType"],
+    &["creditInformationSummary", "loans", "0", "lumpSumLoan"],
+    &[
+        "creditInformationSummary",
+        "loans",
+        "0",
+        "lumpSumLoan",
+        "balance",
+    ],
+    &[
+        "creditInformationSummary",
+        "loans",
+        "0",
+        "lumpSumLoan",
+        "amortizationFrequency",
+    ],
+    &["creditInformationSummary", "loans", "0", "delayedAmount"],
+    &[
+        "creditInformationSummary",
+        "loans",
+        "0",
+        "delayedAmount",
+        "0",
+        "isForeclosed",
+    ],
+    &["incomeData"],
+];
+
+/// The property test above meets both answers and the known differences.
+#[test]
+fn the_request_cases_reach_each_answer() {
+    let validator = validator("request");
+    let mut refused = fixture("request");
+    refused["owner"]["idCodeType"] = json!("ForeignBusinessId");
+    assert!(
+        !validator.is_valid(&refused),
+        "E: a foreign owner needs its country"
+    );
+    assert!(ours::<pcr_models::request::Message>(&refused).is_some());
+    let mut lower = fixture("request");
+    lower["targetEnvironment"] = json!("tEsT");
+    assert!(validator.is_valid(&lower), "codes ignore case");
+    assert_eq!(ours::<pcr_models::request::Message>(&lower), None);
+    let mut check = fixture("request");
+    check["request"]["idCode"] = json!("010594Y9033");
+    assert!(
+        validator.is_valid(&check),
+        "a check character is beyond a schema"
+    );
+    assert_eq!(
+        ours::<pcr_models::request::Message>(&check),
+        Some(vec!["E21".to_string()])
+    );
+    assert!(agree::<pcr_models::request::Message>(&validator, &check).is_ok());
+}
