@@ -453,8 +453,13 @@ impl Schemas<'_> {
             if !siblings.iter().any(|s| s.json.value == other.value) {
                 continue;
             }
+            // `pattern` passes any value that is not a string (`null`, an
+            // absent code): the type is asked for too.
             let when = json!({
-                "properties": {&other.value: {"pattern": codes_pattern(std::slice::from_ref(&equals.value))}},
+                "properties": {&other.value: {
+                    "type": "string",
+                    "pattern": codes_pattern(std::slice::from_ref(&equals.value)),
+                }},
                 "required": [&other.value],
             });
             let then = if required {
