@@ -152,6 +152,26 @@ fn the_openapi_document_is_openapi_3_1() {
         .map(|s| s["url"].as_str().unwrap())
         .collect();
     assert!(servers.contains(&"https://api-testi.positiivinenluottotietorekisteri.fi"));
+    // Every reference of the operation names a schema of the document.
+    fn refs<'v>(value: &'v Value, out: &mut Vec<&'v str>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(target)) = map.get("$ref") {
+                    out.push(target);
+                }
+                map.values().for_each(|v| refs(v, out));
+            }
+            Value::Array(items) => items.iter().for_each(|v| refs(v, out)),
+            _ => {}
+        }
+    }
+    let mut targets = Vec::new();
+    refs(&value["paths"], &mut targets);
+    assert_eq!(targets.len(), 4, "the request, 200 (two), 400: {targets:?}");
+    for target in targets {
+        let name = target.strip_prefix("#/components/schemas/").unwrap();
+        assert!(value["components"]["schemas"][name].is_object(), "{target}");
+    }
     // Each embedded schema is the message's schema, and a valid one.
     for (name, schema) in value["components"]["schemas"].as_object().unwrap() {
         jsonschema::meta::validate(schema).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -280,8 +300,7 @@ enum Mutation {
     AddUnknown(usize),
 }
 
-fn mutations(paths: &'static [&'static [&'static str]]) -> impl Strategy<Value = Vec<Mutation>> {
-    let n = paths.len();
+fn mutations(n: usize) -> impl Strategy<Value = Vec<Mutation>> {
     let one = prop_oneof![
         3 => (0..n, values()).prop_map(|(at, v)| Mutation::Set(at, v)),
         1 => (0..n).prop_map(Mutation::Remove),
@@ -292,9 +311,10 @@ fn mutations(paths: &'static [&'static [&'static str]]) -> impl Strategy<Value =
 
 /// Applies `mutation` at one of `paths` (a step `0` is a list's first
 /// item); a path that is no longer there is left alone.
-fn apply(body: &mut Value, paths: &[&[&str]], mutation: &Mutation) {
+fn apply<S: AsRef<str>>(body: &mut Value, paths: &[impl AsRef<[S]>], mutation: &Mutation) {
     let (Mutation::Set(at, _) | Mutation::Remove(at) | Mutation::AddUnknown(at)) = mutation;
-    let (last, parents) = paths[*at].split_last().unwrap();
+    let path: Vec<&str> = paths[*at].as_ref().iter().map(AsRef::as_ref).collect();
+    let (last, parents) = path.split_last().unwrap();
     let mut parent = &mut *body;
     for step in parents {
         let next = match step.parse::<usize>() {
@@ -328,7 +348,7 @@ proptest! {
     /// Requests, valid and broken: the schema and `json::read` accept the
     /// same ones, but for the known differences.
     #[test]
-    fn the_request_schema_and_the_validator_agree(mutations in mutations(REQUEST_PATHS)) {
+    fn the_request_schema_and_the_validator_agree(mutations in mutations(REQUEST_PATHS.len())) {
         let validator = validator("request");
         let mut body = fixture("request");
         for mutation in &mutations {
@@ -340,7 +360,7 @@ proptest! {
     /// Extracts likewise: a response accepts unknown members and codes,
     /// as the models do.
     #[test]
-    fn the_extract_schema_and_the_validator_agree(mutations in mutations(EXTRACT_PATHS)) {
+    fn the_extract_schema_and_the_validator_agree(mutations in mutations(EXTRACT_PATHS.len())) {
         let validator = validator("extract");
         let mut body = fixture("extract");
         for mutation in &mutations {
@@ -348,6 +368,54 @@ proptest! {
         }
         agree::<pcr_models::extract::Message>(&validator, &body).map_err(TestCaseError::fail)?;
     }
+
+    /// The deceased response and the 400 body likewise, at every path of
+    /// their fixtures.
+    #[test]
+    fn the_other_schemas_and_the_validators_agree(
+        deceased in mutations(all_paths(&fixture("deceased")).len()),
+        invalid in mutations(all_paths(&fixture("invalid_request")).len()),
+    ) {
+        let mut body = fixture("deceased");
+        let paths = all_paths(&body);
+        for mutation in &deceased {
+            apply(&mut body, &paths, mutation);
+        }
+        agree::<pcr_models::deceased::Message>(&validator("deceased"), &body)
+            .map_err(TestCaseError::fail)?;
+        let mut body = fixture("invalid_request");
+        let paths = all_paths(&body);
+        for mutation in &invalid {
+            apply(&mut body, &paths, mutation);
+        }
+        agree::<pcr_models::invalid_request::Message>(&validator("invalid_request"), &body)
+            .map_err(TestCaseError::fail)?;
+    }
+}
+
+/// The path of every value in `value`, a list's first item standing for
+/// its items.
+fn all_paths(value: &Value) -> Vec<Vec<String>> {
+    fn visit(value: &Value, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        let children: Vec<(String, &Value)> = match value {
+            Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v)).collect(),
+            Value::Array(items) => items
+                .first()
+                .map(|v| ("0".to_string(), v))
+                .into_iter()
+                .collect(),
+            _ => Vec::new(),
+        };
+        for (step, child) in children {
+            path.push(step);
+            out.push(path.clone());
+            visit(child, path, out);
+            path.pop();
+        }
+    }
+    let mut out = Vec::new();
+    visit(value, &mut Vec::new(), &mut out);
+    out
 }
 
 /// Members of the extract, by path, for the mutations.
