@@ -175,7 +175,7 @@ fn message_schema(spec: &Spec, message: &Message) -> Value {
     root.insert("$id".into(), json!(schema_id(spec, message)));
     root.insert("title".into(), json!(message.name.value));
     if let Some(source) = &message.source {
-        root.insert("x-pcr-source".into(), json!(source_text(spec, source)));
+        root.insert("x-pcr-source".into(), json!(source_text(source)));
     }
     if !schema.defs.is_empty() {
         root.insert("$defs".into(), Value::Object(schema.defs));
@@ -280,7 +280,8 @@ impl Schemas<'_> {
         Value::Object(member)
     }
 
-    /// A group: its object in `$defs`, named as its Rust struct is.
+    /// A group: its object in `$defs`, named as its Rust struct is (with a
+    /// number when two groups of a message would share the name).
     fn group(&mut self, element: &Element) -> Value {
         let base = crate::emit::names::struct_name(
             &element.json.value,
@@ -551,11 +552,7 @@ impl Schemas<'_> {
         if let Some(presence) = &element.presence {
             member.insert("x-pcr-returned-if".into(), json!(presence.text.value));
         }
-        let sources: Vec<String> = element
-            .source
-            .iter()
-            .map(|s| source_text(self.spec, s))
-            .collect();
+        let sources: Vec<String> = element.source.iter().map(source_text).collect();
         if !sources.is_empty() {
             member.insert("x-pcr-source".into(), json!(sources));
         }
@@ -563,8 +560,7 @@ impl Schemas<'_> {
 }
 
 /// "section 3.2 (line 161)", or the reference as written.
-fn source_text(spec: &Spec, source: &Source) -> String {
-    let _ = spec;
+fn source_text(source: &Source) -> String {
     match source {
         Source::Document { section, line } => match line {
             Some(line) => format!("section {} (line {})", section.value, line.value),
