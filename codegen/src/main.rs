@@ -162,6 +162,19 @@ fn generate(spec_path: &Path, out: &Path, schema_out: Option<&Path>) -> ExitCode
 
 fn export(spec_path: &Path, format: Option<SchemaFormat>, out: &Path) -> ExitCode {
     match spec::load(spec_path) {
+        // An OpenAPI document needs the endpoint, which only the spec's
+        // `api` describes.
+        Ok(spec) if spec.api.is_none() && format != Some(SchemaFormat::JsonSchema) => {
+            let written = match format {
+                None => write_all(&[(out, schemas(&spec, format))]),
+                _ => ExitCode::from(1),
+            };
+            err(&format!(
+                "{}: no `api` in the spec, so no OpenAPI document (see spec/README.md, `api`)",
+                spec_path.display()
+            ));
+            written
+        }
         Ok(spec) => write_all(&[(out, schemas(&spec, format))]),
         Err(diagnostics) => {
             err(&diagnostics.to_string());

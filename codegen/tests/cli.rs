@@ -235,6 +235,27 @@ fn schema_writes_the_chosen_documents_as_generate_does() {
     ] {
         assert_eq!(run(&workspace(), args).status.code(), Some(2), "{args:?}");
     }
+    // A spec without `api` has schemas of its messages, no OpenAPI document.
+    let minimal = workspace().join("codegen/tests/specs/minimal.yaml");
+    let minimal = minimal.to_str().unwrap();
+    let no_api = run(
+        &dir,
+        &[
+            "schema", "--spec", minimal, "--format", "openapi", "--out", "none",
+        ],
+    );
+    assert_eq!(no_api.status.code(), Some(1));
+    assert!(
+        text(&no_api.stderr).contains("no `api` in the spec"),
+        "{}",
+        text(&no_api.stderr)
+    );
+    assert!(!dir.join("none").exists());
+    let both = run(&dir, &["schema", "--spec", minimal, "--out", "minimal"]);
+    assert_eq!(both.status.code(), Some(0), "{}", text(&both.stderr));
+    assert!(text(&both.stderr).contains("no OpenAPI document"));
+    assert!(!dir.join("minimal/openapi.json").exists());
+    assert!(std::fs::read_dir(dir.join("minimal")).unwrap().count() > 0);
     let (spec, _) = planted();
     std::fs::write(dir.join("planted.yaml"), spec).unwrap();
     let broken = run(&dir, &["schema", "--spec", "planted.yaml", "--out", "out"]);
