@@ -26,10 +26,10 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::emit::GeneratedFile;
+use crate::emit::{docs, GeneratedFile};
 use crate::spec::{
-    Check, CodesetContent, Direction, Element, Marker, Message, Required, ScalarType, Shape,
-    Source, Spec, Standard,
+    Check, CodesetContent, Direction, Element, Marker, Message, Required, ScalarType, Shape, Spec,
+    Standard,
 };
 
 /// The JSON Schema dialect of every document.
@@ -175,7 +175,7 @@ fn message_schema(spec: &Spec, message: &Message) -> Value {
     root.insert("$id".into(), json!(schema_id(spec, message)));
     root.insert("title".into(), json!(message.name.value));
     if let Some(source) = &message.source {
-        root.insert("x-pcr-source".into(), json!(source_text(source)));
+        root.insert("x-pcr-source".into(), json!(docs::source(source)));
     }
     if !schema.defs.is_empty() {
         root.insert("$defs".into(), Value::Object(schema.defs));
@@ -347,11 +347,8 @@ impl Schemas<'_> {
                     json!(if integer { "integer" } else { "number" }),
                 );
                 let range = element.range.as_ref().map(|r| r.value);
-                let unsigned = range.is_some_and(|r| {
-                    r.min.is_some_and(|min| min >= 0)
-                        && r.max.is_none_or(|max| max <= u32::MAX as i64)
-                });
-                let (min, max) = match (integer, unsigned) {
+                // The bounds of the Rust type the models read it into.
+                let (min, max) = match (integer, element.fits_u32()) {
                     (true, true) => (Some(0), Some(u32::MAX as i64)),
                     (true, false) => (Some(i64::MIN), Some(i64::MAX)),
                     (false, _) => (None, None),
@@ -552,21 +549,10 @@ impl Schemas<'_> {
         if let Some(presence) = &element.presence {
             member.insert("x-pcr-returned-if".into(), json!(presence.text.value));
         }
-        let sources: Vec<String> = element.source.iter().map(source_text).collect();
+        let sources: Vec<String> = element.source.iter().map(docs::source).collect();
         if !sources.is_empty() {
             member.insert("x-pcr-source".into(), json!(sources));
         }
-    }
-}
-
-/// "section 3.2 (line 161)", or the reference as written.
-fn source_text(source: &Source) -> String {
-    match source {
-        Source::Document { section, line } => match line {
-            Some(line) => format!("section {} (line {})", section.value, line.value),
-            None => format!("section {}", section.value),
-        },
-        Source::Reference(reference) => reference.value.clone(),
     }
 }
 

@@ -23,21 +23,22 @@ pub fn attrs(paragraphs: &[String]) -> TokenStream {
 
 /// "section 3.3 (line 210), section 4 (line 330)".
 fn sources(sources: &[Source]) -> String {
-    sources
-        .iter()
-        .map(|source| match source {
-            Source::Document {
-                section,
-                line: Some(line),
-            } => format!("section {} (line {})", section.value, line.value),
-            Source::Document {
-                section,
-                line: None,
-            } => format!("section {}", section.value),
-            Source::Reference(reference) => reference.value.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    sources.iter().map(source).collect::<Vec<_>>().join(", ")
+}
+
+/// "section 3.3 (line 210)", or a reference as written.
+pub(crate) fn source(source: &Source) -> String {
+    match source {
+        Source::Document {
+            section,
+            line: Some(line),
+        } => format!("section {} (line {})", section.value, line.value),
+        Source::Document {
+            section,
+            line: None,
+        } => format!("section {}", section.value),
+        Source::Reference(reference) => reference.value.clone(),
+    }
 }
 
 /// "Source: ... of *Title*, version V."

@@ -257,16 +257,9 @@ impl<'a> Emitter<'a> {
             ScalarType::Decimal => quote!(::pcr_runtime::rust_decimal::Decimal),
             ScalarType::Boolean => quote!(bool),
             // Sized to its rule: a count that cannot be negative is `u32`.
-            ScalarType::Int if self.unsigned(element) => quote!(u32),
+            ScalarType::Int if element.fits_u32() => quote!(u32),
             ScalarType::Int => quote!(i64),
         }
-    }
-
-    pub(super) fn unsigned(&self, element: &Element) -> bool {
-        element.range.as_ref().is_some_and(|r| {
-            r.value.min.is_some_and(|min| min >= 0)
-                && r.value.max.is_none_or(|max| max <= u32::MAX as i64)
-        })
     }
 }
 

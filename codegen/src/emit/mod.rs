@@ -15,7 +15,7 @@
 mod api;
 mod codesets;
 mod disclose;
-mod docs;
+pub(crate) mod docs;
 mod messages;
 pub(crate) mod names;
 mod runtime;

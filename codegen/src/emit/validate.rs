@@ -86,7 +86,7 @@ impl<'a> Emitter<'a> {
             }
         }
         if let Some(range) = &element.range {
-            let unsigned_covers = self.unsigned(element)
+            let unsigned_covers = element.fits_u32()
                 && element.shape.scalar() == Some(ScalarType::Int)
                 && range.value.min == Some(0)
                 && range.value.max.is_none();

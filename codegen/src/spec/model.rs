@@ -485,6 +485,15 @@ impl PartyRoles {
 }
 
 impl Element {
+    /// Whether the element's range lies within `u32` (from 0 up), so that
+    /// an Int is generated as `u32` and its schema bounded by it.
+    pub fn fits_u32(&self) -> bool {
+        self.range.as_ref().is_some_and(|r| {
+            r.value.min.is_some_and(|min| min >= 0)
+                && r.value.max.is_none_or(|max| max <= u32::MAX as i64)
+        })
+    }
+
     /// Whether a message of `direction` may lack the element, so that the
     /// generated type holds it in an `Option`. In a request: E and V. The
     /// response tables have no P/E/V column: there an element may be absent
