@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use pcr_models::READ_OPTIONS;
 use pcr_runtime::json;
-use pcr_runtime::{Context, Stage, Structure, Validate};
+use pcr_runtime::{Structure, Validate};
 use proptest::prelude::*;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
@@ -44,17 +44,8 @@ fn validator(message: &str) -> jsonschema::Validator {
         .unwrap()
 }
 
-fn ctx() -> Context {
-    Context::new(
-        Stage::First,
-        time::Date::from_calendar_date(2024, time::Month::September, 2).unwrap(),
-    )
-}
-
-fn fixture(name: &str) -> Value {
-    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
+mod common;
+use common::{ctx, fixture_json as fixture};
 
 /// `None` when `json::read` accepts `body`, or the codes of its errors.
 fn ours<T: DeserializeOwned + Validate + Structure>(body: &Value) -> Option<Vec<String>> {
@@ -342,6 +333,21 @@ fn apply<S: AsRef<str>>(body: &mut Value, paths: &[impl AsRef<[S]>], mutation: &
     }
 }
 
+/// `fixture` with `mutations` applied at `paths`, read both ways as the
+/// message `message`.
+fn mutated_agree<T: DeserializeOwned + Validate + Structure, S: AsRef<str>>(
+    message: &str,
+    fixture_name: &str,
+    paths: &[impl AsRef<[S]>],
+    mutations: &[Mutation],
+) -> Result<(), TestCaseError> {
+    let mut body = fixture(fixture_name);
+    for mutation in mutations {
+        apply(&mut body, paths, mutation);
+    }
+    agree::<T>(&validator(message), &body).map_err(TestCaseError::fail)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
@@ -349,24 +355,14 @@ proptest! {
     /// same ones, but for the known differences.
     #[test]
     fn the_request_schema_and_the_validator_agree(mutations in mutations(REQUEST_PATHS.len())) {
-        let validator = validator("request");
-        let mut body = fixture("request");
-        for mutation in &mutations {
-            apply(&mut body, REQUEST_PATHS, mutation);
-        }
-        agree::<pcr_models::request::Message>(&validator, &body).map_err(TestCaseError::fail)?;
+        mutated_agree::<pcr_models::request::Message, _>("request", "request", REQUEST_PATHS, &mutations)?;
     }
 
     /// Extracts likewise: a response accepts unknown members and codes,
     /// as the models do.
     #[test]
     fn the_extract_schema_and_the_validator_agree(mutations in mutations(EXTRACT_PATHS.len())) {
-        let validator = validator("extract");
-        let mut body = fixture("extract");
-        for mutation in &mutations {
-            apply(&mut body, EXTRACT_PATHS, mutation);
-        }
-        agree::<pcr_models::extract::Message>(&validator, &body).map_err(TestCaseError::fail)?;
+        mutated_agree::<pcr_models::extract::Message, _>("extract", "extract", EXTRACT_PATHS, &mutations)?;
     }
 
     /// The deceased response and the 400 body likewise, at every path of
@@ -376,20 +372,15 @@ proptest! {
         deceased in mutations(all_paths(&fixture("deceased")).len()),
         invalid in mutations(all_paths(&fixture("invalid_request")).len()),
     ) {
-        let mut body = fixture("deceased");
-        let paths = all_paths(&body);
-        for mutation in &deceased {
-            apply(&mut body, &paths, mutation);
-        }
-        agree::<pcr_models::deceased::Message>(&validator("deceased"), &body)
-            .map_err(TestCaseError::fail)?;
-        let mut body = fixture("invalid_request");
-        let paths = all_paths(&body);
-        for mutation in &invalid {
-            apply(&mut body, &paths, mutation);
-        }
-        agree::<pcr_models::invalid_request::Message>(&validator("invalid_request"), &body)
-            .map_err(TestCaseError::fail)?;
+        let paths = all_paths(&fixture("deceased"));
+        mutated_agree::<pcr_models::deceased::Message, _>("deceased", "deceased", &paths, &deceased)?;
+        let paths = all_paths(&fixture("invalid_request"));
+        mutated_agree::<pcr_models::invalid_request::Message, _>(
+            "invalid_request",
+            "invalid_request",
+            &paths,
+            &invalid,
+        )?;
     }
 }
 

@@ -5,22 +5,13 @@
 
 use pcr_models::{extract, request, Status200Body, READ_OPTIONS, REQUIRED_ERROR_CODE};
 use pcr_runtime::json::{self, ReadError};
-use pcr_runtime::{Context, Disclose, DisclosureContext, Party, Stage, Structure, Validate};
+use pcr_runtime::{Disclose, DisclosureContext, Party, Structure, Validate};
 use proptest::prelude::*;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
-fn ctx() -> Context {
-    Context::new(
-        Stage::First,
-        time::Date::from_calendar_date(2024, time::Month::September, 2).unwrap(),
-    )
-}
-
-fn fixture(name: &str) -> Value {
-    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
+mod common;
+use common::{ctx, fixture_json as fixture};
 
 /// Every place in `value`: its JSON path in the register's notation and
 /// its JSON pointer. The root is left out.

@@ -2,15 +2,21 @@
 //! the generator makes the same bytes every time. When this fails, run
 //! `cargo run -p pcr-codegen -- generate` and commit the result.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-#[test]
-fn checked_in_models_are_up_to_date() {
+/// The workspace root and the default spec, loaded under the name
+/// `generate` gives it (so the generated header matches).
+fn default_spec() -> (PathBuf, pcr_codegen::spec::Spec) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    // Named as `generate` names it, so the header matches.
     let text = std::fs::read_to_string(root.join(pcr_codegen::DEFAULT_SPEC)).unwrap();
     let spec = pcr_codegen::spec::load_str(pcr_codegen::DEFAULT_SPEC, &text)
         .unwrap_or_else(|d| panic!("{d}"));
+    (root, spec)
+}
+
+#[test]
+fn checked_in_models_are_up_to_date() {
+    let (root, spec) = default_spec();
     let file = pcr_codegen::emit::emit(&spec).unwrap_or_else(|d| panic!("{d}"));
     let checked_in =
         std::fs::read_to_string(root.join(pcr_codegen::DEFAULT_OUT).join(&file.name)).unwrap();
@@ -34,10 +40,7 @@ fn generating_twice_gives_the_same_bytes() {
 /// now, and no file there is left over from an older spec.
 #[test]
 fn checked_in_schemas_are_up_to_date() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let text = std::fs::read_to_string(root.join(pcr_codegen::DEFAULT_SPEC)).unwrap();
-    let spec = pcr_codegen::spec::load_str(pcr_codegen::DEFAULT_SPEC, &text)
-        .unwrap_or_else(|d| panic!("{d}"));
+    let (root, spec) = default_spec();
     let mut files = pcr_codegen::schema::json_schemas(&spec);
     files.extend(pcr_codegen::schema::openapi(&spec));
     assert!(files.len() > spec.messages.len(), "an OpenAPI document too");

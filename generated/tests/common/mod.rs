@@ -1,4 +1,6 @@
-//! Helpers shared by the tests that run the examples.
+//! Helpers shared by the tests: the examples' binaries, the fixtures, the
+//! context the tests validate in. (Each test uses some of them.)
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -25,4 +27,17 @@ pub fn example(name: &str) -> PathBuf {
 /// The path of a fixture.
 pub fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture, read.
+pub fn fixture_json(name: &str) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(fixture(name)).unwrap()).unwrap()
+}
+
+/// The context the tests validate in: the first stage, on 2024-09-02.
+pub fn ctx() -> pcr_runtime::Context {
+    pcr_runtime::Context::new(
+        pcr_runtime::Stage::First,
+        time::Date::from_calendar_date(2024, time::Month::September, 2).unwrap(),
+    )
 }
