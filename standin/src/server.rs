@@ -1,0 +1,387 @@
+//! The HTTPS server: TLS that requires a client certificate from the test
+//! CA, then `POST /GetCreditRegisterExtract` answered from the dataset.
+
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use axum::body::{to_bytes, Body};
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Extension, Router};
+use hyper_util::rt::TokioIo;
+use pcr_models::{api, deceased, extract, request, READ_OPTIONS};
+use pcr_runtime::disclosure::{party_in, Party, PartyRecord};
+use pcr_runtime::json::{self, ReadError};
+use pcr_runtime::time::OffsetDateTime;
+use pcr_runtime::{Context, Disclose, DisclosureContext, Lenient};
+use rustls::server::WebPkiClientVerifier;
+use rustls_pki_types::pem::PemObject;
+use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio_rustls::TlsAcceptor;
+use uuid::Uuid;
+
+use crate::data::Dataset;
+use crate::Error;
+
+/// The largest request body the stand-in takes (larger: 413). The
+/// document gives no figure; requests are a few hundred bytes.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// How the stand-in runs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The answers' data.
+    pub dataset: Dataset,
+    /// The CA that issues client certificates, PEM.
+    pub client_ca: String,
+    /// The server's certificate (and chain), PEM.
+    pub server_certificate: String,
+    /// The server's private key, PEM.
+    pub server_key: String,
+    /// The largest request body taken; larger ones get 413.
+    pub max_body_bytes: usize,
+}
+
+/// Who presented which certificate: the common name of the client
+/// certificate of the connection.
+#[derive(Debug, Clone)]
+struct Peer(Option<String>);
+
+struct Shared {
+    dataset: Dataset,
+    max_body_bytes: usize,
+    /// How many of the next requests get [`Shared::fail_status`].
+    fail_count: AtomicU32,
+    fail_status: AtomicU32,
+}
+
+/// A running stand-in: its address, a way to make it fail the next
+/// requests, and its shutdown.
+pub struct Running {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    shutdown: watch::Sender<bool>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Running {
+    /// The address it listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `https://localhost:PORT`, the base URL a client uses.
+    pub fn base_url(&self) -> String {
+        format!("https://localhost:{}", self.addr.port())
+    }
+
+    /// The next `count` requests get `status` (503, say) without an answer
+    /// being made.
+    pub fn fail_next(&self, status: u16, count: u32) {
+        self.shared
+            .fail_status
+            .store(u32::from(status), Ordering::SeqCst);
+        self.shared.fail_count.store(count, Ordering::SeqCst);
+    }
+
+    /// Stops accepting connections and waits for the accept loop to end.
+    pub async fn stop(self) {
+        let _ = self.shutdown.send(true);
+        let _ = self.task.await;
+    }
+}
+
+/// The server's TLS: TLS 1.2 and 1.3, a client certificate from
+/// `config.client_ca` required (a connection without one is refused in
+/// the handshake).
+pub fn tls_config(config: &Config) -> Result<rustls::ServerConfig, Error> {
+    let provider = Arc::new(crate::crypto_provider());
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in CertificateDer::pem_slice_iter(config.client_ca.as_bytes()) {
+        let cert = cert.map_err(|e| Error::Tls(format!("the client CA: {e}")))?;
+        roots
+            .add(cert)
+            .map_err(|e| Error::Tls(format!("the client CA: {e}")))?;
+    }
+    let verifier = WebPkiClientVerifier::builder_with_provider(Arc::new(roots), provider.clone())
+        .build()
+        .map_err(|e| Error::Tls(format!("the client CA: {e}")))?;
+    let chain = CertificateDer::pem_slice_iter(config.server_certificate.as_bytes())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| Error::Tls(format!("the server certificate: {e}")))?;
+    let key = PrivateKeyDer::from_pem_slice(config.server_key.as_bytes())
+        .map_err(|e| Error::Tls(format!("the server key: {e}")))?;
+    rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .and_then(|b| {
+            b.with_client_cert_verifier(verifier)
+                .with_single_cert(chain, key)
+        })
+        .map_err(|e| Error::Tls(e.to_string()))
+}
+
+/// Starts the stand-in on `listener`; it serves until [`Running::stop`].
+pub fn start(config: Config, listener: TcpListener) -> Result<Running, Error> {
+    let tls = TlsAcceptor::from(Arc::new(tls_config(&config)?));
+    let addr = listener.local_addr().map_err(|e| Error::Io {
+        path: "listener".into(),
+        error: e.to_string(),
+    })?;
+    let shared = Arc::new(Shared {
+        dataset: config.dataset,
+        max_body_bytes: config.max_body_bytes,
+        fail_count: AtomicU32::new(0),
+        fail_status: AtomicU32::new(503),
+    });
+    let app = router(shared.clone());
+    let (shutdown, mut stopped) = watch::channel(false);
+    let task = tokio::spawn(async move {
+        loop {
+            let (tcp, _) = tokio::select! {
+                accepted = listener.accept() => match accepted {
+                    Ok(accepted) => accepted,
+                    Err(_) => continue,
+                },
+                _ = stopped.changed() => break,
+            };
+            let tls = tls.clone();
+            let app = app.clone();
+            tokio::spawn(async move {
+                // A handshake refused (no client certificate, one from
+                // another CA) ends the connection here.
+                let Ok(stream) = tls.accept(tcp).await else {
+                    return;
+                };
+                let peer = Peer(
+                    stream
+                        .get_ref()
+                        .1
+                        .peer_certificates()
+                        .and_then(|certs| certs.first())
+                        .and_then(|cert| common_name(cert)),
+                );
+                let service = hyper::service::service_fn(
+                    move |mut request: hyper::Request<hyper::body::Incoming>| {
+                        request.extensions_mut().insert(peer.clone());
+                        let mut app = app.clone();
+                        async move {
+                            use tower::Service;
+                            app.call(request.map(Body::new)).await
+                        }
+                    },
+                );
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(TokioIo::new(stream), service)
+                    .await;
+            });
+        }
+    });
+    Ok(Running {
+        addr,
+        shared,
+        shutdown,
+        task,
+    })
+}
+
+fn common_name(cert: &CertificateDer<'_>) -> Option<String> {
+    let (_, parsed) = x509_parser::parse_x509_certificate(cert.as_ref()).ok()?;
+    let name = parsed.subject().iter_common_name().next()?;
+    name.as_str().ok().map(str::to_string)
+}
+
+fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route(api::PATH, post(get_credit_register_extract))
+        .route("/_standin/fail-next/{status}/{count}", post(fail_next))
+        .with_state(shared)
+}
+
+/// Test control: the next `count` requests get `status`.
+async fn fail_next(
+    State(shared): State<Arc<Shared>>,
+    Extension(peer): Extension<Peer>,
+    Path((status, count)): Path<(u16, u32)>,
+) -> Response {
+    if !known(&shared, &peer) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    if StatusCode::from_u16(status).is_err() {
+        return (StatusCode::BAD_REQUEST, "not an HTTP status").into_response();
+    }
+    shared
+        .fail_status
+        .store(u32::from(status), Ordering::SeqCst);
+    shared.fail_count.store(count, Ordering::SeqCst);
+    StatusCode::NO_CONTENT.into_response()
+}
+
+fn known(shared: &Shared, peer: &Peer) -> bool {
+    peer.0
+        .as_deref()
+        .is_some_and(|id| shared.dataset.knows_lender(id))
+}
+
+async fn get_credit_register_extract(
+    State(shared): State<Arc<Shared>>,
+    Extension(peer): Extension<Peer>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    if let Some(status) = take_failure(&shared) {
+        return status.into_response();
+    }
+    if !known(&shared, &peer) {
+        return (
+            StatusCode::FORBIDDEN,
+            "The batch submitter does not have the right to use the API, or the certificate used in the API is wrong.",
+        )
+            .into_response();
+    }
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > shared.max_body_bytes) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let Ok(bytes) = to_bytes(body, shared.max_body_bytes).await else {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    };
+    let today = OffsetDateTime::now_utc().date();
+    let ctx = Context::new(pcr_models::DOCUMENT_STAGE, today);
+    let options = READ_OPTIONS.max_bytes(shared.max_body_bytes);
+    let request = match json::read::<request::Message>(bytes.as_ref(), &ctx, &options) {
+        Ok(request) => request,
+        Err(ReadError::Invalid(errors)) => {
+            let body = errors.to_invalid_request(Uuid::new_v4());
+            return json_response(StatusCode::BAD_REQUEST, &body);
+        }
+        Err(ReadError::TooLarge { .. }) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+        Err(ReadError::Io(_)) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    match answer(&shared.dataset, &request, today) {
+        Answer::Extract(body) => json_response(StatusCode::OK, &body),
+        Answer::Deceased(body) => json_response(StatusCode::OK, &body),
+    }
+}
+
+fn take_failure(shared: &Shared) -> Option<StatusCode> {
+    shared
+        .fail_count
+        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+        .ok()?;
+    let status = shared.fail_status.load(Ordering::SeqCst);
+    StatusCode::from_u16(u16::try_from(status).ok()?).ok()
+}
+
+fn json_response(status: StatusCode, body: &impl serde::Serialize) -> Response {
+    match serde_json::to_vec(body) {
+        Ok(bytes) => (status, [(header::CONTENT_TYPE, api::CONTENT_TYPE)], bytes).into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// The body of a 200 answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// The extract (3.3), disclosed for the person requested.
+    Extract(Box<extract::Message>),
+    /// The person has died (3.4).
+    Deceased(deceased::Message),
+}
+
+/// The answer to `request` on `today`: what the register would send.
+pub fn answer(
+    dataset: &Dataset,
+    request: &request::Message,
+    today: pcr_runtime::time::Date,
+) -> Answer {
+    let id_code = request.request.id_code.as_str();
+    let person = dataset.person(id_code);
+    let now = OffsetDateTime::now_utc();
+    let reference = Uuid::new_v4();
+    let person_requested_type = Lenient::Known(request.request.id_code_type);
+    let owner_type = Lenient::Known(request.owner.id_code_type);
+    let status_message = api::STATUSES[0].reason.to_string();
+    if let Some(date_of_death) = person.and_then(|p| p.date_of_death) {
+        return Answer::Deceased(deceased::Message {
+            status_message,
+            credit_register_extract: deceased::CreditRegisterExtract {
+                extract_reference: reference,
+                creation_time_utc: now,
+            },
+            person_requested: deceased::PersonRequested {
+                id_code_type: person_requested_type,
+                id_code: id_code.to_string(),
+            },
+            owner: deceased::Owner {
+                id_code_type: owner_type,
+                id_code: request.owner.id_code.clone(),
+                country_code: request.owner.country_code,
+            },
+            deceased_person: deceased::DeceasedPerson { date_of_death },
+        });
+    }
+    // Outside a loan the person reads as an original party (the summary
+    // and income data are theirs); each loan finds their place in it from
+    // its parties.
+    let ctx = DisclosureContext {
+        party: Party::Original,
+        reader_id_code: Some(id_code.to_string()),
+        today,
+    };
+    // The loans that name the person as a party they have not left.
+    let loans: Vec<_> = dataset
+        .loans
+        .iter()
+        .filter(|record| {
+            let parties = record.loan.parties.as_deref().unwrap_or_default();
+            let records = parties.iter().map(|p| PartyRecord {
+                id_code: p.id_code.as_deref().unwrap_or_default(),
+                original: p.is_original_party == Some(true),
+                added: p.added_date,
+                removed: p.removed_date,
+            });
+            party_in(records, &ctx) != Party::NotAParty
+        })
+        .collect();
+    let mut lenders: Vec<String> = loans.iter().map(|r| r.lender.to_uppercase()).collect();
+    lenders.sort();
+    lenders.dedup();
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let record = extract::register::Message {
+        status_message,
+        credit_register_extract: extract::register::CreditRegisterExtract {
+            extract_reference: reference,
+            creation_time_utc: now,
+        },
+        person_requested: extract::register::PersonRequested {
+            id_code_type: person_requested_type,
+            id_code: id_code.to_string(),
+        },
+        owner: extract::register::Owner {
+            id_code_type: owner_type,
+            id_code: request.owner.id_code.clone(),
+            country_code: request.owner.country_code,
+        },
+        voluntary_ban_on_credits: person.and_then(|p| p.voluntary_ban_on_credits.clone()),
+        credit_information_summary: extract::register::CreditInformationSummary {
+            lenders_count: count(lenders.len()),
+            loan_contracts_count: count(loans.len()),
+            guaranteed_loan_contracts_count: person
+                .map_or(0, |p| p.guaranteed_loan_contracts_count),
+            repayments_paid_last_amount: person.and_then(|p| p.repayments_paid_last_amount.clone()),
+            sum_of_monthly_leasing_instalments: person
+                .and_then(|p| p.sum_of_monthly_leasing_instalments.clone()),
+            loans: loans.into_iter().map(|r| r.loan.clone()).collect(),
+        },
+        income_data: person.map(|p| p.income_data.clone()).unwrap_or_default(),
+    };
+    Answer::Extract(Box::new(record.disclose(&ctx)))
+}

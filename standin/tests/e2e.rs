@@ -1,0 +1,351 @@
+//! End to end: the stand-in on a random port with new test certificates,
+//! and the client speaking to it over mutual TLS.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use pcr_client::{Client, Environment, Error, Identity};
+use pcr_models::codesets::{IdCodeType, TargetEnvironment};
+use pcr_models::{request, Status200Body};
+use pcr_standin::certs::{TestCertificates, KNOWN_LENDER, PKCS12_PASSWORD};
+use pcr_standin::data::Dataset;
+use pcr_standin::server::{self, Config, Running};
+
+const ORIGINAL_PARTY: &str = "010594Y9032";
+const ADDED_PARTY: &str = "020594X903P";
+const DECEASED: &str = "010516B903X";
+
+struct StandIn {
+    running: Running,
+    certs: TestCertificates,
+}
+
+async fn stand_in(max_body_bytes: usize) -> StandIn {
+    let certs = TestCertificates::generate(KNOWN_LENDER).unwrap();
+    let config = Config {
+        dataset: Dataset::bundled().unwrap(),
+        client_ca: certs.ca.clone(),
+        server_certificate: certs.server.certificate.clone(),
+        server_key: certs.server.key.clone(),
+        max_body_bytes,
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let running = server::start(config, listener).unwrap();
+    StandIn { running, certs }
+}
+
+impl StandIn {
+    fn client_with(&self, identity: Identity) -> pcr_client::ClientBuilder {
+        Client::builder(identity)
+            .environment(Environment::Test)
+            .base_url(self.running.base_url())
+            .built_in_roots(false)
+            .root_certificate_pem(self.certs.ca.as_bytes())
+            .unwrap()
+            .retries(3, Duration::from_millis(10), Duration::from_millis(40))
+    }
+
+    fn client(&self) -> Client {
+        let pem = &self.certs.client;
+        let identity = Identity::from_pem(pem.certificate.as_bytes(), pem.key.as_bytes()).unwrap();
+        self.client_with(identity).build().unwrap()
+    }
+}
+
+fn request_for(id_code: &str) -> request::Message {
+    request::Message::new(
+        TargetEnvironment::Test,
+        request::Owner {
+            id_code_type: IdCodeType::BusinessId,
+            id_code: KNOWN_LENDER.into(),
+            country_code: None,
+        },
+        request::Request {
+            id_code_type: IdCodeType::PersonalIdentityCode,
+            id_code: id_code.into(),
+            credit_register_extract_purpose: vec![
+                pcr_models::codesets::CreditRegisterExtractPurpose::NewConsumerCredit,
+            ],
+        },
+    )
+}
+
+fn extract(body: Status200Body) -> pcr_models::extract::Message {
+    match body {
+        Status200Body::Extract(extract) => extract,
+        other => panic!("expected an extract, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn original_and_later_added_party_see_different_fields() {
+    let s = stand_in(server::DEFAULT_MAX_BODY_BYTES).await;
+    let client = s.client();
+
+    let original = extract(
+        client
+            .get_credit_register_extract(&request_for(ORIGINAL_PARTY))
+            .await
+            .unwrap(),
+    );
+    assert_eq!(original.person_requested.id_code, ORIGINAL_PARTY);
+    assert_eq!(original.owner.id_code, KNOWN_LENDER);
+    let summary = &original.credit_information_summary;
+    assert_eq!(
+        (summary.loan_contracts_count, summary.lenders_count),
+        (2, 1)
+    );
+    assert_eq!(summary.loans.len(), 2);
+    let shared_loan = &summary.loans[0];
+    assert!(shared_loan.contract_date.is_some());
+    let lump = shared_loan.lump_sum_loan.as_ref().unwrap();
+    assert!(lump.amount_issued.is_some() && lump.amount_paid.is_some());
+    assert!(original.voluntary_ban_on_credits.is_some());
+
+    // Added to the first loan on 2024-03-01: data dated before is withheld,
+    // and the loan they are not a party to is not listed.
+    let added = extract(
+        client
+            .get_credit_register_extract(&request_for(ADDED_PARTY))
+            .await
+            .unwrap(),
+    );
+    let summary = &added.credit_information_summary;
+    assert_eq!(
+        (summary.loan_contracts_count, summary.lenders_count),
+        (1, 1)
+    );
+    assert_eq!(summary.loans.len(), 1);
+    let loan = &summary.loans[0];
+    assert_eq!(
+        loan.contract_date, None,
+        "contractDate 2023-11-20 is before the addition"
+    );
+    let lump = loan.lump_sum_loan.as_ref().unwrap();
+    assert_eq!((lump.amount_issued, lump.amount_paid), (None, None));
+    // What is not dated is disclosed to both.
+    assert_eq!(loan.borrowers_count, shared_loan.borrowers_count);
+    assert_eq!(
+        lump.balance,
+        original.credit_information_summary.loans[0]
+            .lump_sum_loan
+            .as_ref()
+            .unwrap()
+            .balance
+    );
+    assert!(added.voluntary_ban_on_credits.is_none());
+    s.running.stop().await;
+}
+
+#[tokio::test]
+async fn deceased_person_gets_the_deceased_response() {
+    let s = stand_in(server::DEFAULT_MAX_BODY_BYTES).await;
+    let body = s
+        .client()
+        .get_credit_register_extract(&request_for(DECEASED))
+        .await
+        .unwrap();
+    let Status200Body::Deceased(deceased) = body else {
+        panic!("expected the deceased response, got {body:?}");
+    };
+    assert_eq!(
+        deceased.deceased_person.date_of_death,
+        pcr_runtime::time::macros::date!(2024 - 06 - 30)
+    );
+    assert_eq!(deceased.person_requested.id_code, DECEASED);
+}
+
+#[tokio::test]
+async fn pkcs12_identity_is_accepted() {
+    let s = stand_in(server::DEFAULT_MAX_BODY_BYTES).await;
+    let identity = Identity::from_pkcs12(&s.certs.client_p12, PKCS12_PASSWORD).unwrap();
+    let client = s.client_with(identity).build().unwrap();
+    let body = client
+        .get_credit_register_extract(&request_for(ORIGINAL_PARTY))
+        .await
+        .unwrap();
+    assert_eq!(extract(body).person_requested.id_code, ORIGINAL_PARTY);
+    assert!(matches!(
+        Identity::from_pkcs12(&s.certs.client_p12, "wrong password"),
+        Err(Error::Identity(_))
+    ));
+}
+
+#[tokio::test]
+async fn bad_request_gets_400_with_located_errors() {
+    let s = stand_in(server::DEFAULT_MAX_BODY_BYTES).await;
+    let client = s.client();
+    // A foreign business ID without its country (D40) and a purpose not
+    // allowed in the first stage, sent as they are.
+    let body = br#"{
+        "targetEnvironment": "Test",
+        "owner": {"idCodeType": "ForeignBusinessId", "idCode": "SE5560000001"},
+        "request": {"idCodeType": "PersonalIdentityCode", "idCode": "010594Y9032",
+                    "creditRegisterExtractPurpose": ["NewLoan"], "extra": 1}
+    }"#;
+    let error = client.send_unchecked(body.to_vec()).await.unwrap_err();
+    let correlation_id = error.correlation_id();
+    let Error::Rejected { body } = error else {
+        panic!("expected 400, got {error:?}");
+    };
+    assert_eq!(Some(body.correlation_id), correlation_id);
+    assert_eq!(body.status_message, "Bad request");
+    let found: Vec<(&str, &str)> = body
+        .error_responses
+        .iter()
+        .map(|e| (e.field_name.as_str(), e.error_code.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [("request.extra", "A10")],
+        "structure first: {found:?}"
+    );
+
+    let body = br#"{
+        "targetEnvironment": "Test",
+        "owner": {"idCodeType": "ForeignBusinessId", "idCode": "SE5560000001"},
+        "request": {"idCodeType": "PersonalIdentityCode", "idCode": "010594Y9032",
+                    "creditRegisterExtractPurpose": ["NewLoan"]}
+    }"#;
+    let Error::Rejected { body } = client.send_unchecked(body.to_vec()).await.unwrap_err() else {
+        panic!("expected 400");
+    };
+    let found: Vec<(&str, &str)> = body
+        .error_responses
+        .iter()
+        .map(|e| (e.field_name.as_str(), e.error_code.as_str()))
+        .collect();
+    assert!(found.contains(&("owner.countryCode", "D40")), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(path, _)| path.starts_with("request.creditRegisterExtractPurpose")),
+        "{found:?}"
+    );
+}
+
+#[tokio::test]
+async fn invalid_request_is_not_sent_and_wrong_environment_refused() {
+    let s = stand_in(server::DEFAULT_MAX_BODY_BYTES).await;
+    // Every request fails with 500 from here: one that reached the server
+    // would say so.
+    s.running.fail_next(500, 100);
+    let client = s.client();
+    let mut bad = request_for(ORIGINAL_PARTY);
+    bad.owner.id_code_type = IdCodeType::ForeignBusinessId;
+    let Err(Error::NotSent(errors)) = client.get_credit_register_extract(&bad).await else {
+        panic!("expected NotSent");
+    };
+    assert!(errors
+        .iter()
+        .any(|e| e.path == "owner.countryCode" && e.code == "D40"));
+
+    let mut production = request_for(ORIGINAL_PARTY);
+    production.target_environment = TargetEnvironment::Production;
+    assert!(matches!(
+        client.get_credit_register_extract(&production).await,
+        Err(Error::WrongEnvironment {
+            request: TargetEnvironment::Production,
+            client: Environment::Test
+        })
+    ));
+    // The server was reached by neither: the next request gets the 500.
+    assert!(matches!(
+        client
+            .get_credit_register_extract(&request_for(ORIGINAL_PARTY))
+            .await,
+        Err(Error::SystemError { .. })
+    ));
+}
+
+#[tokio::test]
+async fn unknown_certificate_gets_403() {
+    let s = stand_in(server::DEFAULT_MAX_BODY_BYTES).await;
+    let pem = &s.certs.unknown_client;
+    let identity = Identity::from_pem(pem.certificate.as_bytes(), pem.key.as_bytes()).unwrap();
+    let client = s.client_with(identity).build().unwrap();
+    let result = client
+        .get_credit_register_extract(&request_for(ORIGINAL_PARTY))
+        .await;
+    assert!(matches!(result, Err(Error::Forbidden { .. })), "{result:?}");
+}
+
+#[tokio::test]
+async fn oversize_request_gets_413() {
+    let s = stand_in(512).await;
+    let client = s.client();
+    let mut big = request_for(ORIGINAL_PARTY);
+    big.request.credit_register_extract_purpose =
+        vec![pcr_models::codesets::CreditRegisterExtractPurpose::NewConsumerCredit; 40];
+    let result = client.get_credit_register_extract(&big).await;
+    assert!(matches!(result, Err(Error::PayloadTooLarge)), "{result:?}");
+    // Under the limit, the same client is answered.
+    assert!(client
+        .get_credit_register_extract(&request_for(ORIGINAL_PARTY))
+        .await
+        .is_ok());
+}
+
+#[tokio::test]
+async fn connection_without_client_certificate_is_refused() {
+    let s = stand_in(server::DEFAULT_MAX_BODY_BYTES).await;
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in rustls_pki_types::pem::PemObject::pem_slice_iter(s.certs.ca.as_bytes()) {
+        roots.add(cert.unwrap()).unwrap();
+    }
+    #[allow(deprecated)]
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let http = reqwest::Client::builder()
+        .tls_backend_preconfigured(config)
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap();
+    let result = http
+        .post(format!("{}/GetCreditRegisterExtract", s.running.base_url()))
+        .body("{}")
+        .send()
+        .await;
+    // The handshake is refused: no HTTP status at all.
+    let error = result.expect_err("a connection without a client certificate must fail");
+    assert!(error.status().is_none(), "{error:?}");
+}
+
+#[tokio::test]
+async fn unavailable_is_retried_then_reported() {
+    let s = stand_in(server::DEFAULT_MAX_BODY_BYTES).await;
+    let client = s.client();
+    // Two 503s, then the answer: within three retries.
+    s.running.fail_next(503, 2);
+    let body = client
+        .get_credit_register_extract(&request_for(ORIGINAL_PARTY))
+        .await
+        .unwrap();
+    assert_eq!(extract(body).person_requested.id_code, ORIGINAL_PARTY);
+    // Five 503s: four attempts, then the error; the fifth is still pending.
+    s.running.fail_next(503, 5);
+    let result = client
+        .get_credit_register_extract(&request_for(ORIGINAL_PARTY))
+        .await;
+    assert!(
+        matches!(result, Err(Error::Unavailable { attempts: 4 })),
+        "{result:?}"
+    );
+    // 500 is not retried: had it been, the retry would have been answered.
+    s.running.fail_next(500, 1);
+    let result = client
+        .get_credit_register_extract(&request_for(ORIGINAL_PARTY))
+        .await;
+    assert!(
+        matches!(result, Err(Error::SystemError { .. })),
+        "{result:?}"
+    );
+    let result = client
+        .get_credit_register_extract(&request_for(ORIGINAL_PARTY))
+        .await;
+    assert!(result.is_ok(), "{result:?}");
+}
