@@ -175,6 +175,49 @@ fn generate_writes_then_leaves_unchanged_files_alone() {
 }
 
 #[test]
+fn generate_with_schema_out_writes_models_and_schemas_where_asked() {
+    let dir = tempdir().join("generate-schema-out");
+    let _ = std::fs::remove_dir_all(&dir);
+    let (models, schemas) = (dir.join("models"), dir.join("schemas"));
+    let out = run(
+        &workspace(),
+        &[
+            "generate",
+            "--out",
+            models.to_str().unwrap(),
+            "--schema-out",
+            schemas.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let names = [
+        "request.schema.json",
+        "extract.schema.json",
+        "deceased.schema.json",
+        "invalid_request.schema.json",
+        "openapi.json",
+    ];
+    let mut expected = format!(
+        "wrote {}\n",
+        models.join("credit_register_extract.rs").display()
+    );
+    for name in names {
+        expected.push_str(&format!("wrote {}\n", schemas.join(name).display()));
+    }
+    assert_eq!(text(&out.stdout), expected);
+    // The same bytes as the checked-in ones, and nothing else written.
+    for name in names {
+        assert_eq!(
+            std::fs::read(schemas.join(name)).unwrap(),
+            std::fs::read(workspace().join("generated/schema").join(name)).unwrap(),
+            "{name}"
+        );
+    }
+    assert_eq!(std::fs::read_dir(&schemas).unwrap().count(), names.len());
+    assert_eq!(std::fs::read_dir(&models).unwrap().count(), 1);
+}
+
+#[test]
 fn generate_without_arguments_finds_the_checked_in_models_up_to_date() {
     let out = run(&workspace(), &["generate"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));

@@ -2,8 +2,9 @@
 //! CA, then `POST /GetCreditRegisterExtract` answered from the dataset.
 
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::body::{to_bytes, Body};
 use axum::extract::{Path, State};
@@ -58,6 +59,10 @@ struct Shared {
     /// How many of the next requests get [`Shared::fail_status`].
     fail_count: AtomicU32,
     fail_status: AtomicU32,
+    /// How many of the next requests are answered only after
+    /// [`Shared::delay_millis`].
+    delay_count: AtomicU32,
+    delay_millis: AtomicU64,
 }
 
 /// A running stand-in: its address, a way to make it fail the next
@@ -87,6 +92,14 @@ impl Running {
             .fail_status
             .store(u32::from(status), Ordering::SeqCst);
         self.shared.fail_count.store(count, Ordering::SeqCst);
+    }
+
+    /// The next `count` requests are answered only after `delay` (for
+    /// clients' timeouts).
+    pub fn delay_next(&self, delay: Duration, count: u32) {
+        let millis = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
+        self.shared.delay_millis.store(millis, Ordering::SeqCst);
+        self.shared.delay_count.store(count, Ordering::SeqCst);
     }
 
     /// Stops accepting connections and waits for the accept loop to end.
@@ -137,6 +150,8 @@ pub fn start(config: Config, listener: TcpListener) -> Result<Running, Error> {
         max_body_bytes: config.max_body_bytes,
         fail_count: AtomicU32::new(0),
         fail_status: AtomicU32::new(503),
+        delay_count: AtomicU32::new(0),
+        delay_millis: AtomicU64::new(0),
     });
     let app = router(shared.clone());
     let (shutdown, mut stopped) = watch::channel(false);
@@ -199,6 +214,7 @@ fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route(api::PATH, post(get_credit_register_extract))
         .route("/_standin/fail-next/{status}/{count}", post(fail_next))
+        .route("/_standin/delay-next/{millis}/{count}", post(delay_next))
         .with_state(shared)
 }
 
@@ -221,6 +237,20 @@ async fn fail_next(
     StatusCode::NO_CONTENT.into_response()
 }
 
+/// Test control: the next `count` requests wait `millis` first.
+async fn delay_next(
+    State(shared): State<Arc<Shared>>,
+    Extension(peer): Extension<Peer>,
+    Path((millis, count)): Path<(u64, u32)>,
+) -> Response {
+    if !known(&shared, &peer) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    shared.delay_millis.store(millis, Ordering::SeqCst);
+    shared.delay_count.store(count, Ordering::SeqCst);
+    StatusCode::NO_CONTENT.into_response()
+}
+
 fn known(shared: &Shared, peer: &Peer) -> bool {
     peer.0
         .as_deref()
@@ -233,6 +263,10 @@ async fn get_credit_register_extract(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
+    if take(&shared.delay_count) {
+        let millis = shared.delay_millis.load(Ordering::SeqCst);
+        tokio::time::sleep(Duration::from_millis(millis)).await;
+    }
     if let Some(status) = take_failure(&shared) {
         return status.into_response();
     }
@@ -271,11 +305,17 @@ async fn get_credit_register_extract(
     }
 }
 
-fn take_failure(shared: &Shared) -> Option<StatusCode> {
-    shared
-        .fail_count
+/// Takes one from `count`, if it is above zero.
+fn take(count: &AtomicU32) -> bool {
+    count
         .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
-        .ok()?;
+        .is_ok()
+}
+
+fn take_failure(shared: &Shared) -> Option<StatusCode> {
+    if !take(&shared.fail_count) {
+        return None;
+    }
     let status = shared.fail_status.load(Ordering::SeqCst);
     StatusCode::from_u16(u16::try_from(status).ok()?).ok()
 }

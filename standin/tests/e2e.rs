@@ -349,3 +349,87 @@ async fn unavailable_is_retried_then_reported() {
         .await;
     assert!(result.is_ok(), "{result:?}");
 }
+
+#[tokio::test]
+async fn slow_answer_is_a_timeout() {
+    let s = stand_in(server::DEFAULT_MAX_BODY_BYTES).await;
+    let pem = &s.certs.client;
+    let identity = Identity::from_pem(pem.certificate.as_bytes(), pem.key.as_bytes()).unwrap();
+    let client = s
+        .client_with(identity)
+        .timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
+    s.running.delay_next(Duration::from_secs(3), 1);
+    let result = client
+        .get_credit_register_extract(&request_for(ORIGINAL_PARTY))
+        .await;
+    assert!(
+        matches!(result, Err(Error::Timeout(t)) if t == Duration::from_millis(300)),
+        "{result:?}"
+    );
+    // Timeouts are not retried; the next request is answered in time.
+    assert!(client
+        .get_credit_register_extract(&request_for(ORIGINAL_PARTY))
+        .await
+        .is_ok());
+}
+
+/// The fixture request with one byte range replaced by JSON-ish text.
+fn mutated_request() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+    use proptest::prelude::*;
+    let valid = serde_json::to_string(&request_for(ORIGINAL_PARTY)).unwrap();
+    (
+        any::<prop::sample::Index>(),
+        0usize..24,
+        "[\\[\\]{}\",:0-9a-zA-Z .-]{0,12}",
+    )
+        .prop_map(move |(at, len, with)| {
+            let mut text = valid.clone();
+            let start = at.index(text.len());
+            let end = (start + len).min(text.len());
+            text.replace_range(start..end, &with);
+            text.into_bytes()
+        })
+}
+
+/// Whatever the body, the stand-in answers 200 or 400 with located
+/// errors: never a 500, never a dropped connection.
+#[test]
+fn any_body_gets_200_or_a_located_400() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config as RunConfig, TestCaseError, TestRunner};
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let s = runtime.block_on(stand_in(server::DEFAULT_MAX_BODY_BYTES));
+    let client = s.client();
+    let bodies = prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..300),
+        mutated_request(),
+    ];
+    let mut runner = TestRunner::new(RunConfig::with_cases(300));
+    let (ok, rejected) = (std::cell::Cell::new(0usize), std::cell::Cell::new(0usize));
+    runner
+        .run(&bodies, |body| {
+            match runtime.block_on(client.send_unchecked(body)) {
+                Ok(_) => ok.set(ok.get() + 1),
+                Err(Error::Rejected { body }) => {
+                    prop_assert!(!body.error_responses.is_empty());
+                    prop_assert!(body
+                        .error_responses
+                        .iter()
+                        .all(|e| !e.error_code.is_empty()));
+                    rejected.set(rejected.get() + 1);
+                }
+                Err(other) => return Err(TestCaseError::fail(format!("{other:?}"))),
+            }
+            Ok(())
+        })
+        .unwrap();
+    // Both kinds of answer were seen, so the property was not vacuous.
+    assert!(
+        ok.get() > 0 && rejected.get() > 0,
+        "{} answered, {} rejected",
+        ok.get(),
+        rejected.get()
+    );
+}
