@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
-# What pcr-models costs to build against its serde-only twin (the same
-# structs with serde's derives alone, written by the `serde_twin` example),
-# both compiled in one run, in one target directory, with the same
+# What pcr-models costs to build against its serde-only twins (the same
+# structs with serde's derives alone, written by the `serde_twin` example):
+# "lender" without the register-side forms, "full" with them. All three
+# are compiled in one run, in one target directory, with the same
 # dependencies already built. For each profile, ROUNDS times (default 5),
-# alternating, each crate's source is touched and `cargo build --timings`
-# rebuilds it; the crate's own unit time is read from cargo's timing report.
-# Prints the median of each and their ratio.
+# in turn, each crate's source is touched and `cargo build --timings`
+# rebuilds it; the crate's own unit time is read from cargo's timing
+# report. Prints the median of each and the ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
-root=$PWD
-target=$root/target/build-time
-twin=$target/serde-twin
+target=$PWD/target/build-time
+lender=$target/serde-twin
+full=$target/serde-twin-with-register
 export CARGO_TARGET_DIR=$target
 export CARGO_INCREMENTAL=0
 
-cargo run -q -p pcr-benches --example serde_twin -- "$twin"
-cp Cargo.lock "$twin/"
+cargo run -q -p pcr-benches --example serde_twin -- "$lender"
+cargo run -q -p pcr-benches --example serde_twin -- "$full" --with-register
+cp Cargo.lock "$lender/"
+cp Cargo.lock "$full/"
 
 # The unit time of crate $1 in the newest timing report.
 unit_time() {
@@ -31,23 +34,31 @@ PY
 }
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 for profile in dev release; do
     flag=()
     [ "$profile" = release ] && flag=(--release)
     # Dependencies first, so each timed build compiles one crate.
     cargo build -q -p pcr-models "${flag[@]}"
-    (cd "$twin" && cargo build -q "${flag[@]}")
-    ours=() plain=()
+    (cd "$lender" && cargo build -q "${flag[@]}")
+    (cd "$full" && cargo build -q "${flag[@]}")
+    ours=() plain=() plain_full=()
     for _ in $(seq "$rounds"); do
         touch generated/src/lib.rs
         cargo build -q -p pcr-models "${flag[@]}" --timings 2>/dev/null
         ours+=("$(unit_time pcr-models)")
-        touch "$twin/src/lib.rs"
-        (cd "$twin" && cargo build -q "${flag[@]}" --timings 2>/dev/null)
+        touch "$lender/src/lib.rs"
+        (cd "$lender" && cargo build -q "${flag[@]}" --timings 2>/dev/null)
         plain+=("$(unit_time pcr-models-serde-only)")
+        touch "$full/src/lib.rs"
+        (cd "$full" && cargo build -q "${flag[@]}" --timings 2>/dev/null)
+        plain_full+=("$(unit_time pcr-models-serde-only-with-register)")
     done
     o=$(printf '%s\n' "${ours[@]}" | median)
     p=$(printf '%s\n' "${plain[@]}" | median)
-    echo "$profile: pcr-models ${o} s (${ours[*]}), serde-only twin ${p} s (${plain[*]}), ratio $(awk -v o="$o" -v p="$p" 'BEGIN { printf "%.2f", o / p }')"
+    f=$(printf '%s\n' "${plain_full[@]}" | median)
+    echo "$profile: pcr-models ${o} s (${ours[*]})"
+    echo "    lender twin ${p} s (${plain[*]}): ratio $(ratio "$o" "$p")"
+    echo "    full twin ${f} s (${plain_full[*]}): ratio $(ratio "$o" "$f")"
 done

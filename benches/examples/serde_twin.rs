@@ -9,15 +9,16 @@
 //!   variant's `rename` (serde's exact match; pcr-models ignores case).
 //! - `Lenient<T>` becomes `T` (serde alone has no "unknown code" variant).
 //! - The 200 body is `#[serde(untagged)]` (serde's way to read one of two).
-//! - The register-side forms (`mod register`) are left out: they exist
-//!   only to be disclosed.
+//! - The register-side forms (`mod register`) are left out (they exist
+//!   only to be disclosed), unless `--with-register` is given: then they
+//!   are kept with serde's derives alone, the same types as pcr-models.
 //! - Decimal, date and UUID fields keep the runtime's `with` modules, so
 //!   both crates parse the same wire formats with the same code.
 //!
-//! `cargo run -p pcr-benches --example serde_twin -- OUT_DIR` writes
-//! `OUT_DIR/Cargo.toml` and `OUT_DIR/src/lib.rs`.
+//! `cargo run -p pcr-benches --example serde_twin -- OUT_DIR [--with-register]`
+//! writes `OUT_DIR/Cargo.toml` and `OUT_DIR/src/lib.rs`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use syn::visit_mut::{self, VisitMut};
 use syn::{parse_quote, Attribute, Item, Meta};
@@ -28,20 +29,31 @@ const GENERATED: &str = concat!(
 );
 
 fn main() {
-    let Some(out) = std::env::args_os().nth(1).map(PathBuf::from) else {
-        eprintln!("usage: serde_twin OUT_DIR");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let with_register = args.iter().any(|a| a == "--with-register");
+    let outs: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let ([out], true) = (
+        outs.as_slice(),
+        args.len() == outs.len() + usize::from(with_register),
+    ) else {
+        eprintln!("usage: serde_twin OUT_DIR [--with-register]");
         std::process::exit(2);
     };
-    if let Err(error) = write_twin(&out) {
+    if let Err(error) = write_twin(Path::new(out), with_register) {
         eprintln!("serde_twin: {error}");
         std::process::exit(1);
     }
 }
 
-fn write_twin(out: &Path) -> Result<(), Box<dyn std::error::Error>> {
+fn write_twin(out: &Path, with_register: bool) -> Result<(), Box<dyn std::error::Error>> {
     let source = std::fs::read_to_string(GENERATED)?;
     let mut file = syn::parse_file(&source)?;
-    Twin.visit_file_mut(&mut file);
+    Twin { with_register }.visit_file_mut(&mut file);
+    let name = if with_register {
+        "pcr-models-serde-only-with-register"
+    } else {
+        "pcr-models-serde-only"
+    };
     std::fs::create_dir_all(out.join("src"))?;
     std::fs::write(out.join("src/lib.rs"), prettyplease::unparse(&file))?;
     let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime");
@@ -49,7 +61,7 @@ fn write_twin(out: &Path) -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(
         out.join("Cargo.toml"),
         format!(
-            "[package]\nname = \"pcr-models-serde-only\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\
+            "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\
              publish = false\n\n[dependencies]\npcr-runtime = {{ path = {:?} }}\n\
              serde = {{ version = \"1\", features = [\"derive\"] }}\n\n[workspace]\n",
             runtime.display().to_string()
@@ -58,17 +70,21 @@ fn write_twin(out: &Path) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-struct Twin;
+struct Twin {
+    with_register: bool,
+}
 
 impl VisitMut for Twin {
     fn visit_file_mut(&mut self, file: &mut syn::File) {
-        file.items.retain(keep_item);
+        file.items
+            .retain(|item| keep_item(item, self.with_register));
         visit_mut::visit_file_mut(self, file);
     }
 
     fn visit_item_mod_mut(&mut self, module: &mut syn::ItemMod) {
+        let with_register = self.with_register;
         if let Some((_, items)) = &mut module.content {
-            items.retain(keep_item);
+            items.retain(|item| keep_item(item, with_register));
         }
         visit_mut::visit_item_mod_mut(self, module);
     }
@@ -121,11 +137,11 @@ impl VisitMut for Twin {
     }
 }
 
-/// Keeps every item but the impls of pcr-models' own traits and the
-/// register-side forms (`mod register`), which exist only for disclosure.
-fn keep_item(item: &Item) -> bool {
+/// Keeps every item but the impls of pcr-models' own traits and, unless
+/// `with_register`, the register-side forms (`mod register`).
+fn keep_item(item: &Item, with_register: bool) -> bool {
     if let Item::Mod(module) = item {
-        return module.ident != "register";
+        return with_register || module.ident != "register";
     }
     let Item::Impl(imp) = item else { return true };
     let Some((_, trait_path, _)) = &imp.trait_ else {
