@@ -13,12 +13,10 @@
 
 use std::time::{Duration, Instant};
 
-use pcr_client::{Client, Identity};
-use pcr_models::codesets::{CreditRegisterExtractPurpose, IdCodeType, TargetEnvironment};
-use pcr_models::request;
-use pcr_standin::certs::{TestCertificates, KNOWN_LENDER};
-use pcr_standin::data::Dataset;
-use pcr_standin::server::{self, Config};
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use pcr_standin::server;
 
 #[tokio::main]
 async fn main() {
@@ -28,49 +26,15 @@ async fn main() {
     if counts.is_empty() {
         counts = vec![1, 4, 16, 64];
     }
-    let certs = TestCertificates::generate(KNOWN_LENDER).expect("certificates");
-    let config = Config {
-        dataset: Dataset::bundled().expect("the bundled dataset"),
-        client_ca: certs.ca.clone(),
-        server_certificate: certs.server.certificate.clone(),
-        server_key: certs.server.key.clone(),
-        max_body_bytes: server::DEFAULT_MAX_BODY_BYTES,
-    };
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let running = server::start(config, listener).expect("start");
-    let request = request::Message::new(
-        TargetEnvironment::Test,
-        request::Owner {
-            id_code_type: IdCodeType::BusinessId,
-            id_code: KNOWN_LENDER.into(),
-            country_code: None,
-        },
-        request::Request {
-            id_code_type: IdCodeType::PersonalIdentityCode,
-            id_code: "010594Y9032".into(),
-            credit_register_extract_purpose: vec![CreditRegisterExtractPurpose::NewConsumerCredit],
-        },
-    );
+    let stand_in = common::stand_in(server::DEFAULT_MAX_BODY_BYTES).await;
+    let request = common::request_for(common::ORIGINAL_PARTY);
     println!("| clients | requests | requests/s | p50 | p99 | max |");
     println!("| ---: | ---: | ---: | ---: | ---: | ---: |");
     for n in counts {
         let deadline = Instant::now() + Duration::from_secs(seconds);
         let mut tasks = Vec::new();
         for _ in 0..n {
-            let identity = Identity::from_pem(
-                certs.client.certificate.as_bytes(),
-                certs.client.key.as_bytes(),
-            )
-            .expect("identity");
-            let client = Client::builder(identity)
-                .base_url(running.base_url())
-                .built_in_roots(false)
-                .root_certificate_pem(certs.ca.as_bytes())
-                .expect("CA")
-                .build()
-                .expect("client");
+            let client = stand_in.client();
             let request = request.clone();
             tasks.push(tokio::spawn(async move {
                 let mut latencies = Vec::new();
@@ -105,5 +69,5 @@ async fn main() {
             at(1.0)
         );
     }
-    running.stop().await;
+    stand_in.running.stop().await;
 }

@@ -65,6 +65,18 @@ struct Shared {
     delay_millis: AtomicU64,
 }
 
+impl Shared {
+    fn fail_next(&self, status: u16, count: u32) {
+        self.fail_status.store(u32::from(status), Ordering::SeqCst);
+        self.fail_count.store(count, Ordering::SeqCst);
+    }
+
+    fn delay_next(&self, millis: u64, count: u32) {
+        self.delay_millis.store(millis, Ordering::SeqCst);
+        self.delay_count.store(count, Ordering::SeqCst);
+    }
+}
+
 /// A running stand-in: its address, a way to make it fail the next
 /// requests, and its shutdown.
 pub struct Running {
@@ -88,18 +100,14 @@ impl Running {
     /// The next `count` requests get `status` (503, say) without an answer
     /// being made.
     pub fn fail_next(&self, status: u16, count: u32) {
-        self.shared
-            .fail_status
-            .store(u32::from(status), Ordering::SeqCst);
-        self.shared.fail_count.store(count, Ordering::SeqCst);
+        self.shared.fail_next(status, count);
     }
 
     /// The next `count` requests are answered only after `delay` (for
     /// clients' timeouts).
     pub fn delay_next(&self, delay: Duration, count: u32) {
         let millis = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
-        self.shared.delay_millis.store(millis, Ordering::SeqCst);
-        self.shared.delay_count.store(count, Ordering::SeqCst);
+        self.shared.delay_next(millis, count);
     }
 
     /// Stops accepting connections and waits for the accept loop to end.
@@ -230,10 +238,7 @@ async fn fail_next(
     if StatusCode::from_u16(status).is_err() {
         return (StatusCode::BAD_REQUEST, "not an HTTP status").into_response();
     }
-    shared
-        .fail_status
-        .store(u32::from(status), Ordering::SeqCst);
-    shared.fail_count.store(count, Ordering::SeqCst);
+    shared.fail_next(status, count);
     StatusCode::NO_CONTENT.into_response()
 }
 
@@ -246,8 +251,7 @@ async fn delay_next(
     if !known(&shared, &peer) {
         return StatusCode::FORBIDDEN.into_response();
     }
-    shared.delay_millis.store(millis, Ordering::SeqCst);
-    shared.delay_count.store(count, Ordering::SeqCst);
+    shared.delay_next(millis, count);
     StatusCode::NO_CONTENT.into_response()
 }
 
