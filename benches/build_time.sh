@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # What pcr-models costs to build against its serde-only twins (the same
 # structs with serde's derives alone, written by the `serde_twin` example):
-# "lender" without the register-side forms, "full" with them. All three
-# are compiled in one run, in one target directory, with the same
+# pcr-models as lenders build it (no features) against the "lender" twin,
+# without the register-side forms, and pcr-models with its `register`
+# feature against the "full" twin, with them. All four are compiled in
+# one run, in one target directory, with the same
 # dependencies already built. For each profile, ROUNDS times (default 5),
 # in turn, each crate's source is touched and `cargo build --timings`
 # rebuilds it; the crate's own unit time is read from cargo's timing
@@ -41,13 +43,17 @@ for profile in dev release; do
     [ "$profile" = release ] && flag=(--release)
     # Dependencies first, so each timed build compiles one crate.
     cargo build -q -p pcr-models "${flag[@]}"
+    cargo build -q -p pcr-models --features register "${flag[@]}"
     (cd "$lender" && cargo build -q "${flag[@]}")
     (cd "$full" && cargo build -q "${flag[@]}")
-    ours=() plain=() plain_full=()
+    ours=() ours_full=() plain=() plain_full=()
     for _ in $(seq "$rounds"); do
         touch generated/src/lib.rs
         cargo build -q -p pcr-models "${flag[@]}" --timings 2>/dev/null
         ours+=("$(unit_time pcr-models)")
+        touch generated/src/lib.rs
+        cargo build -q -p pcr-models --features register "${flag[@]}" --timings 2>/dev/null
+        ours_full+=("$(unit_time pcr-models)")
         touch "$lender/src/lib.rs"
         (cd "$lender" && cargo build -q "${flag[@]}" --timings 2>/dev/null)
         plain+=("$(unit_time pcr-models-serde-only)")
@@ -56,9 +62,10 @@ for profile in dev release; do
         plain_full+=("$(unit_time pcr-models-serde-only-with-register)")
     done
     o=$(printf '%s\n' "${ours[@]}" | median)
+    of=$(printf '%s\n' "${ours_full[@]}" | median)
     p=$(printf '%s\n' "${plain[@]}" | median)
     f=$(printf '%s\n' "${plain_full[@]}" | median)
-    echo "$profile: pcr-models ${o} s (${ours[*]})"
-    echo "    lender twin ${p} s (${plain[*]}): ratio $(ratio "$o" "$p")"
-    echo "    full twin ${f} s (${plain_full[*]}): ratio $(ratio "$o" "$f")"
+    echo "$profile:"
+    echo "    pcr-models ${o} s (${ours[*]}), lender twin ${p} s (${plain[*]}): ratio $(ratio "$o" "$p")"
+    echo "    pcr-models --features register ${of} s (${ours_full[*]}), full twin ${f} s (${plain_full[*]}): ratio $(ratio "$of" "$f")"
 done

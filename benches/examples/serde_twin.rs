@@ -82,6 +82,9 @@ impl VisitMut for Twin {
     }
 
     fn visit_item_mod_mut(&mut self, module: &mut syn::ItemMod) {
+        // pcr-models compiles `mod register` under its `register` feature;
+        // the twin, without features, keeps it as it is.
+        module.attrs.retain(|attr| !attr.path().is_ident("cfg"));
         let with_register = self.with_register;
         if let Some((_, items)) = &mut module.content {
             items.retain(|item| keep_item(item, with_register));

@@ -17,6 +17,8 @@ pub enum Error {
     NoOutDir,
     /// The path given for the runtime crate is not a Rust path.
     RuntimePath(String),
+    /// The name given for the register feature is not a cargo feature name.
+    RegisterFeature(String),
     /// A file could not be written.
     Io {
         path: PathBuf,
@@ -30,6 +32,7 @@ impl std::fmt::Display for Error {
             Error::Spec(diagnostics) => write!(f, "{diagnostics}"),
             Error::NoSpec => f.write_str("no spec given: call `Builder::spec` with the spec file"),
             Error::RuntimePath(path) => write!(f, "`{path}` is not a Rust path to the runtime crate, e.g. \"::pcr_runtime\" or \"::my_models::pcr_runtime\""),
+            Error::RegisterFeature(name) => write!(f, "`{name}` is not a cargo feature name (letters, digits, `_`, `-`, `+`, `.`; not starting with `-`, `+` or `.`)"),
             Error::NoOutDir => f.write_str("no output directory: call `Builder::out_dir`, or run from a build script (OUT_DIR)"),
             Error::Io { path, source } => write!(f, "cannot write {}: {source}", path.display()),
         }
@@ -75,6 +78,7 @@ pub struct Builder {
     out_dir: Option<PathBuf>,
     rerun_if_changed: bool,
     runtime: Option<String>,
+    register_feature: Option<String>,
 }
 
 impl Default for Builder {
@@ -90,6 +94,7 @@ impl Builder {
             out_dir: None,
             rerun_if_changed: true,
             runtime: None,
+            register_feature: None,
         }
     }
 
@@ -120,6 +125,16 @@ impl Builder {
         self
     }
 
+    /// Compiles the register-side forms (each response's `mod register`,
+    /// for disclosure) only with the crate's feature `name`, which the
+    /// crate must declare; without this, they are always compiled. A crate
+    /// that only sends requests and reads answers builds faster without
+    /// them.
+    pub fn register_feature(mut self, name: impl Into<String>) -> Self {
+        self.register_feature = Some(name.into());
+        self
+    }
+
     /// Loads and checks the spec, and writes the file(s) whose content
     /// changed.
     pub fn generate(self) -> Result<Vec<Written>, Error> {
@@ -133,7 +148,15 @@ impl Builder {
                 .map(PathBuf::from)
                 .ok_or(Error::NoOutDir)?,
         };
-        let mut options = emit::Options::default();
+        if let Some(name) = &self.register_feature {
+            if !emit::is_feature_name(name) {
+                return Err(Error::RegisterFeature(name.clone()));
+            }
+        }
+        let mut options = emit::Options {
+            register_feature: self.register_feature,
+            ..emit::Options::default()
+        };
         if let Some(path) = &self.runtime {
             options.runtime = syn::parse_str(path).map_err(|_| Error::RuntimePath(path.clone()))?;
         }

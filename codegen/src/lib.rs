@@ -33,6 +33,18 @@ pub const DEFAULT_SPEC: &str = "spec/credit-register-extract/v1.4.yaml";
 /// Where `pcr-codegen generate` writes by default: the `pcr-models` crate.
 pub const DEFAULT_OUT: &str = "generated/src";
 
+/// The cargo feature of `pcr-models` its register-side forms are compiled
+/// under: `pcr-codegen generate` without `--out` writes them so.
+pub const DEFAULT_REGISTER_FEATURE: &str = "register";
+
+/// The options `pcr-codegen generate` writes `pcr-models` with.
+pub fn default_options() -> emit::Options {
+    emit::Options {
+        register_feature: Some(DEFAULT_REGISTER_FEATURE.to_string()),
+        ..emit::Options::default()
+    }
+}
+
 /// Where `pcr-codegen generate` and `schema` write the schemas by default,
 /// beside the models.
 pub const DEFAULT_SCHEMA_OUT: &str = "generated/schema";

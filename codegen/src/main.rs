@@ -57,6 +57,9 @@ enum Command {
         /// The directory to write the schemas to [default: generated/schema, when --out is not given; none otherwise]
         #[arg(long)]
         schema_out: Option<PathBuf>,
+        /// The cargo feature the register-side forms are compiled under [default: register, when --out is not given; none otherwise: always compiled]
+        #[arg(long, value_parser = feature_name)]
+        register_feature: Option<String>,
     },
     /// Exports JSON Schema 2020-12 documents of the messages and an OpenAPI 3.1 document of the API.
     Schema {
@@ -110,6 +113,7 @@ fn main() -> ExitCode {
             spec,
             out,
             schema_out,
+            register_feature,
         } => {
             // The schemas go beside the checked-in models; models written
             // elsewhere get schemas only where asked.
@@ -118,10 +122,20 @@ fn main() -> ExitCode {
                 (None, None) => Some(in_workspace(DEFAULT_SCHEMA_OUT)),
                 (Some(_), None) => None,
             };
+            // pcr-models compiles its register-side forms under a feature.
+            let options = emit::Options {
+                register_feature: match (&out, register_feature) {
+                    (_, Some(feature)) => Some(feature),
+                    (None, None) => pcr_codegen::default_options().register_feature,
+                    (Some(_), None) => None,
+                },
+                ..emit::Options::default()
+            };
             generate(
                 &spec.unwrap_or_else(|| in_workspace(DEFAULT_SPEC)),
                 &out.unwrap_or_else(|| in_workspace(DEFAULT_OUT)),
                 schema_out.as_deref(),
+                &options,
             )
         }
         Command::Schema { spec, format, out } => export(
@@ -145,8 +159,22 @@ fn in_workspace(relative: &str) -> PathBuf {
     }
 }
 
-fn generate(spec_path: &Path, out: &Path, schema_out: Option<&Path>) -> ExitCode {
-    let generated = spec::load(spec_path).and_then(|spec| Ok((emit::emit(&spec)?, spec)));
+fn feature_name(name: &str) -> Result<String, String> {
+    if emit::is_feature_name(name) {
+        Ok(name.to_string())
+    } else {
+        Err("not a cargo feature name (letters, digits, `_`, `-`, `+`, `.`; not starting with `-`, `+` or `.`)".into())
+    }
+}
+
+fn generate(
+    spec_path: &Path,
+    out: &Path,
+    schema_out: Option<&Path>,
+    options: &emit::Options,
+) -> ExitCode {
+    let generated =
+        spec::load(spec_path).and_then(|spec| Ok((emit::emit_with(&spec, options)?, spec)));
     let (file, spec) = match generated {
         Ok(generated) => generated,
         Err(diagnostics) => {

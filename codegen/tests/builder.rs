@@ -103,3 +103,41 @@ fn a_runtime_path_that_is_not_a_path_is_refused_before_anything_is_written() {
     assert!(error.to_string().contains("is not a Rust path"));
     assert!(!out.exists());
 }
+
+#[test]
+fn the_register_feature_gates_the_register_side_forms() {
+    let v14 = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../spec/credit-register-extract/v1.4.yaml"
+    );
+    let out = dir("register-feature");
+    let written = Builder::new()
+        .spec(v14)
+        .out_dir(&out)
+        .emit_rerun_if_changed(false)
+        .register_feature("disclosure")
+        .generate()
+        .unwrap();
+    let text = std::fs::read_to_string(&written[0].path).unwrap();
+    // Both responses' register-side forms, and nothing else.
+    assert_eq!(text.matches("#[cfg(feature = \"disclosure\")]").count(), 2);
+    assert_eq!(
+        text.matches("#[cfg(feature = \"disclosure\")]\n    pub mod register {")
+            .count(),
+        2
+    );
+
+    let out = dir("bad-register-feature");
+    let error = Builder::new()
+        .spec(v14)
+        .out_dir(&out)
+        .emit_rerun_if_changed(false)
+        .register_feature("not a feature")
+        .generate()
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::RegisterFeature(name) if name == "not a feature"),
+        "{error}"
+    );
+    assert!(!out.exists());
+}

@@ -154,12 +154,13 @@ fn generate_writes_then_leaves_unchanged_files_alone() {
     let dir = tempdir().join("generate");
     let _ = std::fs::remove_dir_all(&dir);
     let out = dir.to_str().unwrap();
-    let first = run(&workspace(), &["generate", "--out", out]);
+    let args = ["generate", "--out", out, "--register-feature", "register"];
+    let first = run(&workspace(), &args);
     assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
     let file = dir.join("credit_register_extract.rs");
     assert_eq!(text(&first.stdout), format!("wrote {}\n", file.display()));
     let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
-    let second = run(&workspace(), &["generate", "--out", out]);
+    let second = run(&workspace(), &args);
     assert_eq!(
         text(&second.stdout),
         format!("unchanged {}\n", file.display())
@@ -172,6 +173,28 @@ fn generate_writes_then_leaves_unchanged_files_alone() {
     let checked_in =
         std::fs::read(workspace().join("generated/src/credit_register_extract.rs")).unwrap();
     assert_eq!(std::fs::read(&file).unwrap(), checked_in);
+
+    // Models written elsewhere compile their register-side forms always,
+    // unless a feature is named; a name cargo would refuse is a usage error.
+    let plain = run(&workspace(), &["generate", "--out", out]);
+    assert_eq!(plain.status.code(), Some(0), "{}", text(&plain.stderr));
+    let contents = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(contents.matches("pub mod register {").count(), 2);
+    assert!(!contents.contains("#[cfg(feature"));
+    let checked_in = String::from_utf8(checked_in).unwrap();
+    assert_eq!(
+        checked_in
+            .matches("#[cfg(feature = \"register\")]\n    pub mod register {")
+            .count(),
+        2
+    );
+    for bad in ["", "-x", "two words", "é"] {
+        let out = run(
+            &workspace(),
+            &["generate", "--out", out, "--register-feature", bad],
+        );
+        assert_eq!(out.status.code(), Some(2), "{bad:?}: {}", text(&out.stderr));
+    }
 }
 
 #[test]

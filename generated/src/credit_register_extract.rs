@@ -1622,6 +1622,9 @@ pub mod extract {
     /// The register-side form of `extract`: what the register holds, with the dates the footnote markers compare.
     ///
     /// `pcr_runtime::Disclose::disclose` gives the wire form a reader may see; register-side data never reaches it.
+    ///
+    /// Compiled with the crate's `register` feature.
+    #[cfg(feature = "register")]
     pub mod register {
         /// Response to a successful request (message `extract`).
         ///
@@ -3100,6 +3103,9 @@ pub mod deceased {
     /// The register-side form of `deceased`: what the register holds, with the dates the footnote markers compare.
     ///
     /// `pcr_runtime::Disclose::disclose` gives the wire form a reader may see; register-side data never reaches it.
+    ///
+    /// Compiled with the crate's `register` feature.
+    #[cfg(feature = "register")]
     pub mod register {
         /// A response message to a successful request when the person has died (message `deceased`).
         ///

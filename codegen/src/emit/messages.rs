@@ -12,12 +12,21 @@ impl<'a> Emitter<'a> {
             && filters(&message.elements)
         {
             let structs = self.structs(message, Form::Register);
-            let doc = docs::attrs(&[
+            let mut lines = vec![
                 format!("The register-side form of `{}`: what the register holds, with the dates the footnote markers compare.", message.id.value),
                 "`pcr_runtime::Disclose::disclose` gives the wire form a reader may see; register-side data never reaches it.".to_string(),
-            ]);
+            ];
+            let cfg = match self.register_feature {
+                Some(feature) => {
+                    lines.push(format!("Compiled with the crate's `{feature}` feature."));
+                    quote!(#[cfg(feature = #feature)])
+                }
+                None => quote!(),
+            };
+            let doc = docs::attrs(&lines);
             quote! {
                 #doc
+                #cfg
                 pub mod register {
                     #(#structs)*
                 }
