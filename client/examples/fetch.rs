@@ -94,5 +94,5 @@ async fn run(args: &Args) -> Result<String, Box<dyn std::error::Error>> {
     let request: request::Message = json::parse(text.as_str(), &READ_OPTIONS)
         .map_err(|e| format!("{}:\n{e}", args.request.display()))?;
     let body = client.get_credit_register_extract(&request).await?;
-    Ok(serde_json::to_string_pretty(&body).expect("the answer serializes"))
+    Ok(serde_json::to_string_pretty(&body)?)
 }

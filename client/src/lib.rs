@@ -94,6 +94,9 @@ pub enum Error {
     /// The HTTP client could not be built.
     #[error("the HTTP client cannot be built: {0}")]
     Build(#[source] reqwest::Error),
+    /// The request could not be written as JSON (it was not sent).
+    #[error("the request cannot be written as JSON: {0}")]
+    Encode(#[source] serde_json::Error),
     /// The request has errors, each at its path; it was not sent.
     #[error("the request was not sent; it has errors:\n{0}")]
     NotSent(ValidationErrors),
@@ -421,7 +424,7 @@ impl Client {
         request
             .validate(&Context::today(self.stage))
             .map_err(Error::NotSent)?;
-        let body = serde_json::to_vec(request).expect("a request serializes to JSON");
+        let body = serde_json::to_vec(request).map_err(Error::Encode)?;
         self.send(body).await
     }
 
