@@ -33,6 +33,12 @@ use crate::Error;
 /// document gives no figure; requests are a few hundred bytes.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024;
 
+/// How long a TLS handshake may take before the connection is dropped.
+pub const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long the accept loop waits after a failed accept.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
+
 /// How the stand-in runs.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -168,7 +174,12 @@ pub fn start(config: Config, listener: TcpListener) -> Result<Running, Error> {
             let (tcp, _) = tokio::select! {
                 accepted = listener.accept() => match accepted {
                     Ok(accepted) => accepted,
-                    Err(_) => continue,
+                    // Out of file descriptors, say: wait instead of
+                    // spinning, as axum's own server does.
+                    Err(_) => {
+                        tokio::time::sleep(ACCEPT_BACKOFF).await;
+                        continue;
+                    }
                 },
                 _ = stopped.changed() => break,
             };
@@ -176,8 +187,9 @@ pub fn start(config: Config, listener: TcpListener) -> Result<Running, Error> {
             let app = app.clone();
             tokio::spawn(async move {
                 // A handshake refused (no client certificate, one from
-                // another CA) ends the connection here.
-                let Ok(stream) = tls.accept(tcp).await else {
+                // another CA) or never finished ends the connection here.
+                let Ok(Ok(stream)) = tokio::time::timeout(HANDSHAKE_TIMEOUT, tls.accept(tcp)).await
+                else {
                     return;
                 };
                 let peer = Peer(
