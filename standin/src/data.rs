@@ -8,10 +8,14 @@
 //!   `voluntaryBanOnCredits`, `repaymentsPaidLastAmount`,
 //!   `sumOfMonthlyLeasingInstalments`, `guaranteedLoanContractsCount` and
 //!   `incomeData`, in the extract's own form.
-//! - `loans.json`: one register-side loan per object (the extract's loan
-//!   with the dates the footnote markers compare), with its `lender`
-//!   (a Business ID) and its `parties`: each party's `idCode`,
-//!   `isOriginalParty`, `addedDate` and, once removed, `removedDate`.
+//! - `loans.json`: one object per loan: its `lender` (a Business ID) and
+//!   the `loan` in its register-side form (the extract's loan with the
+//!   dates the footnote markers compare), with its `parties`: each
+//!   party's `idCode`, `isOriginalParty`, `addedDate` and, once removed,
+//!   `removedDate`.
+//!
+//! Each file is read by the models' reader (`pcr_runtime::json::parse`):
+//! every structural error at its path, at once.
 //!
 //! A person's extract lists the loans that name them as a party, disclosed
 //! for their place in each loan (`pcr_runtime::Disclose`): an original
@@ -24,8 +28,10 @@ use std::path::Path;
 
 use pcr_models::extract::register;
 use pcr_models::READ_OPTIONS;
-use pcr_runtime::json;
+use pcr_runtime::json::{self, ReadError};
 use pcr_runtime::time::Date;
+use pcr_runtime::{Structure, Validate};
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::Error;
@@ -38,7 +44,7 @@ pub const BUNDLED: [(&str, &str); 3] = [
 ];
 
 /// A registered customer.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Validate)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Lender {
     /// Its Business ID: the common name of its client certificate.
@@ -48,7 +54,7 @@ pub struct Lender {
 }
 
 /// A person the register holds data on.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Validate)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Person {
     /// The personal identity code.
@@ -74,7 +80,8 @@ pub struct Person {
 }
 
 /// A loan as the register holds it, with its lender.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
 pub struct LoanRecord {
     /// The lender's Business ID.
     pub lender: String,
@@ -96,7 +103,8 @@ pub struct Dataset {
 impl Dataset {
     /// The bundled dataset.
     pub fn bundled() -> Result<Self, Error> {
-        Self::from_texts(BUNDLED.iter().map(|(name, text)| (*name, text.to_string())))
+        let [lenders, people, loans] = BUNDLED.map(|(_, text)| text);
+        Self::parse(lenders, people, loans)
     }
 
     /// The dataset in `dir` (`lenders.json`, `people.json`, `loans.json`).
@@ -104,10 +112,9 @@ impl Dataset {
         let mut texts = Vec::new();
         for (name, _) in BUNDLED {
             let path = dir.join(name);
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-            texts.push((name, text));
+            texts.push(std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?);
         }
-        Self::from_texts(texts).map_err(|e| match e {
+        Self::parse(&texts[0], &texts[1], &texts[2]).map_err(|e| match e {
             Error::Data { file, errors } => Error::Data {
                 file: dir.join(file).display().to_string(),
                 errors,
@@ -116,23 +123,12 @@ impl Dataset {
         })
     }
 
-    /// The dataset from the three files' texts: every error of a file at
-    /// its path (a file that is not JSON, or has the wrong shape, stops at
-    /// its first error).
+    /// The dataset from the three files' texts: every error of the first
+    /// file that has some, each at its path.
     pub fn parse(lenders: &str, people: &str, loans: &str) -> Result<Self, Error> {
-        Self::from_texts([
-            ("lenders.json", lenders.to_string()),
-            ("people.json", people.to_string()),
-            ("loans.json", loans.to_string()),
-        ])
-    }
-
-    fn from_texts(texts: impl IntoIterator<Item = (&'static str, String)>) -> Result<Self, Error> {
-        let mut texts: HashMap<&str, String> = texts.into_iter().collect();
-        let mut take = |name: &str| texts.remove(name).unwrap_or_default();
-        let lenders: Vec<Lender> = parse("lenders.json", &take("lenders.json"))?;
-        let people: Vec<Person> = parse("people.json", &take("people.json"))?;
-        let loans = loan_records(&take("loans.json"))?;
+        let lenders: Vec<Lender> = read("lenders.json", lenders)?;
+        let people: Vec<Person> = read("people.json", people)?;
+        let loans: Vec<LoanRecord> = read("loans.json", loans)?;
 
         let mut errors = Vec::new();
         let mut by_code = HashMap::new();
@@ -159,14 +155,16 @@ impl Dataset {
             }
             let parties = record.loan.parties.as_deref().unwrap_or_default();
             if parties.is_empty() {
-                errors.push(format!("[{i}].parties: a loan needs at least one party"));
+                errors.push(format!(
+                    "[{i}].loan.parties: a loan needs at least one party"
+                ));
             }
             for (j, party) in parties.iter().enumerate() {
                 if party.id_code.as_deref().is_none_or(str::is_empty) {
-                    errors.push(format!("[{i}].parties[{j}].idCode: missing"));
+                    errors.push(format!("[{i}].loan.parties[{j}].idCode: missing"));
                 }
                 if party.is_original_party.is_none() {
-                    errors.push(format!("[{i}].parties[{j}].isOriginalParty: missing"));
+                    errors.push(format!("[{i}].loan.parties[{j}].isOriginalParty: missing"));
                 }
             }
         }
@@ -196,52 +194,19 @@ impl Dataset {
     }
 }
 
-/// Each loan of `loans.json`: its `lender`, and the rest read as a
-/// register-side loan by the models' reader (every error at its path).
-fn loan_records(text: &str) -> Result<Vec<LoanRecord>, Error> {
-    let values: Vec<serde_json::Map<String, serde_json::Value>> = parse("loans.json", text)?;
-    let mut records = Vec::new();
-    let mut errors = Vec::new();
-    for (i, mut value) in values.into_iter().enumerate() {
-        let lender = match value.remove("lender") {
-            Some(serde_json::Value::String(lender)) => lender,
-            _ => {
-                errors.push(format!("[{i}].lender: a Business ID (text) is required"));
-                String::new()
-            }
-        };
-        let loan = serde_json::Value::Object(value).to_string();
-        match json::parse::<register::Loan>(loan.as_str(), &READ_OPTIONS) {
-            Ok(loan) => records.push(LoanRecord { lender, loan }),
-            Err(error) => match error.errors() {
-                Some(found) => errors.extend(found.iter().map(|e| {
-                    let dot = if e.path.starts_with('[') || e.path.is_empty() {
-                        ""
-                    } else {
-                        "."
-                    };
-                    format!("[{i}]{dot}{}: {}: {}", e.path, e.code, e.description)
-                })),
-                None => errors.push(format!("[{i}]: {error}")),
-            },
-        }
-    }
-    if errors.is_empty() {
-        Ok(records)
-    } else {
-        Err(Error::Data {
-            file: "loans.json".into(),
-            errors,
-        })
-    }
-}
+/// The largest dataset file read.
+const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
 
-/// `text` as a `T`, or every error serde reports with its path (serde stops
-/// at the first).
-fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Error> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| Error::Data {
+/// `text` as a `T` by the models' reader, or every error at its path.
+fn read<T: DeserializeOwned + Structure>(file: &str, text: &str) -> Result<T, Error> {
+    json::parse(text, &READ_OPTIONS.max_bytes(MAX_FILE_BYTES)).map_err(|error| Error::Data {
         file: file.to_string(),
-        errors: vec![format!("{}: {}", e.path(), e.inner())],
+        errors: match error {
+            ReadError::Invalid(found) => found
+                .iter()
+                .map(|e| format!("{}: {}: {}", e.path, e.code, e.description))
+                .collect(),
+            other => vec![other.to_string()],
+        },
     })
 }

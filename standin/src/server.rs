@@ -14,7 +14,7 @@ use axum::routing::post;
 use axum::{Extension, Router};
 use hyper_util::rt::TokioIo;
 use pcr_models::{api, deceased, extract, request, READ_OPTIONS};
-use pcr_runtime::disclosure::{party_in, Party, PartyRecord};
+use pcr_runtime::disclosure::{Party, Scope};
 use pcr_runtime::json::{self, ReadError};
 use pcr_runtime::time::OffsetDateTime;
 use pcr_runtime::{Context, Disclose, DisclosureContext, Lenient};
@@ -392,20 +392,12 @@ pub fn answer(
         reader_id_code: Some(id_code.to_string()),
         today,
     };
-    // The loans that name the person as a party they have not left.
+    // The loans that name the person as a party they have not left: those
+    // disclosed to them at all.
     let loans: Vec<_> = dataset
         .loans
         .iter()
-        .filter(|record| {
-            let parties = record.loan.parties.as_deref().unwrap_or_default();
-            let records = parties.iter().map(|p| PartyRecord {
-                id_code: p.id_code.as_deref().unwrap_or_default(),
-                original: p.is_original_party == Some(true),
-                added: p.added_date,
-                removed: p.removed_date,
-            });
-            party_in(records, &ctx) != Party::NotAParty
-        })
+        .filter(|record| record.loan.is_disclosed_in(&ctx, Scope::default()))
         .collect();
     let mut lenders: Vec<String> = loans.iter().map(|r| r.lender.to_uppercase()).collect();
     lenders.sort();

@@ -16,7 +16,8 @@ fn stderr(out: &Output) -> String {
 }
 
 fn tempdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pcr-standin-cli-{}-{name}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("standin-cli-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     dir
 }
@@ -69,7 +70,7 @@ fn certs_writes_every_file_and_serve_names_what_is_missing() {
     }
     std::fs::write(
         data.join("loans.json"),
-        r#"[{"parties": []}, {"lender": "0737546-2", "contractDate": "someday"}]"#,
+        r#"[{"loan": {"parties": []}}, {"lender": "0737546-2", "loan": {"contractDate": "someday"}}]"#,
     )
     .unwrap();
     let out = run(&[
@@ -86,5 +87,8 @@ fn certs_writes_every_file_and_serve_names_what_is_missing() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 2, "{text}");
     assert!(lines[0].contains("loans.json: [0].lender"), "{text}");
-    assert!(lines[1].contains("loans.json: [1].contractDate"), "{text}");
+    assert!(
+        lines[1].contains("loans.json: [1].loan.contractDate"),
+        "{text}"
+    );
 }

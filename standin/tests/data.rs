@@ -31,8 +31,8 @@ fn bundled_dataset_reads() {
 #[test]
 fn every_loan_error_at_its_path() {
     let loans = r#"[
-        {"parties": [], "loanType": "NoSuchType"},
-        {"lender": "9999999-9", "parties": [{"idCode": "010594Y9032"}], "contractDate": "2024-13-01"}
+        {"loan": {"parties": [], "loanType": "NoSuchType"}},
+        {"lender": "9999999-9", "loan": {"parties": [{"idCode": "010594Y9032"}], "contractDate": "2024-13-01", "borrowersCount": "two"}}
     ]"#;
     let (file, found) = errors(Dataset::parse(
         bundled("lenders.json"),
@@ -42,10 +42,12 @@ fn every_loan_error_at_its_path() {
     assert_eq!(file, "loans.json");
     let starts = |prefix: &str| found.iter().any(|e| e.starts_with(prefix));
     assert!(starts("[0].lender:"), "{found:?}");
-    assert!(starts("[1].contractDate:"), "{found:?}");
+    // Every structural error at once, each at its path.
+    assert!(starts("[1].loan.contractDate:"), "{found:?}");
+    assert!(starts("[1].loan.borrowersCount:"), "{found:?}");
     // Lenders and parties are checked once every loan can be read; then
     // every such error is listed.
-    let loans = r#"[{"lender": "9999999-9", "parties": [{"idCode": "010594Y9032"}]}, {"lender": "0737546-2"}]"#;
+    let loans = r#"[{"lender": "9999999-9", "loan": {"parties": [{"idCode": "010594Y9032"}]}}, {"lender": "0737546-2", "loan": {}}]"#;
     let (_, found) = errors(Dataset::parse(
         bundled("lenders.json"),
         bundled("people.json"),
@@ -58,13 +60,13 @@ fn every_loan_error_at_its_path() {
     assert!(
         found
             .iter()
-            .any(|e| e.starts_with("[0].parties[0].isOriginalParty")),
+            .any(|e| e.starts_with("[0].loan.parties[0].isOriginalParty")),
         "{found:?}"
     );
     assert!(
         found
             .iter()
-            .any(|e| e.starts_with("[1].parties: a loan needs")),
+            .any(|e| e.starts_with("[1].loan.parties: a loan needs")),
         "{found:?}"
     );
 }
