@@ -46,18 +46,6 @@ pub struct TestCertificates {
 /// The password of `client.p12`.
 pub const PKCS12_PASSWORD: &str = "pcr-standin";
 
-/// The files, in the order [`TestCertificates::write`] writes them.
-pub const FILES: [&str; 8] = [
-    "ca.pem",
-    "server.pem",
-    "server.key",
-    "client.pem",
-    "client.key",
-    "client.p12",
-    "unknown-client.pem",
-    "unknown-client.key",
-];
-
 impl TestCertificates {
     /// New certificates (new keys every time), the client one for `lender`.
     pub fn generate(lender: &str) -> Result<Self, Error> {
@@ -107,22 +95,29 @@ impl TestCertificates {
         })
     }
 
-    /// Writes the [`FILES`] into `dir` (made if missing).
+    /// Each file `pcr-standin certs` writes: its name and its content.
+    pub fn files(&self) -> [(&'static str, &[u8]); 8] {
+        [
+            ("ca.pem", self.ca.as_bytes()),
+            ("server.pem", self.server.certificate.as_bytes()),
+            ("server.key", self.server.key.as_bytes()),
+            ("client.pem", self.client.certificate.as_bytes()),
+            ("client.key", self.client.key.as_bytes()),
+            ("client.p12", &self.client_p12),
+            (
+                "unknown-client.pem",
+                self.unknown_client.certificate.as_bytes(),
+            ),
+            ("unknown-client.key", self.unknown_client.key.as_bytes()),
+        ]
+    }
+
+    /// Writes the [`files`](Self::files) into `dir` (made if missing).
     pub fn write(&self, dir: &Path) -> Result<(), Error> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        let contents = [
-            self.ca.as_bytes(),
-            self.server.certificate.as_bytes(),
-            self.server.key.as_bytes(),
-            self.client.certificate.as_bytes(),
-            self.client.key.as_bytes(),
-            &self.client_p12,
-            self.unknown_client.certificate.as_bytes(),
-            self.unknown_client.key.as_bytes(),
-        ];
-        for (file, text) in FILES.iter().zip(contents) {
-            let path = dir.join(file);
-            std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
+        for (name, content) in self.files() {
+            let path = dir.join(name);
+            std::fs::write(&path, content).map_err(|e| Error::io(&path, e))?;
         }
         Ok(())
     }

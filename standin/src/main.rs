@@ -61,15 +61,7 @@ enum Command {
 fn main() -> ExitCode {
     let args = Args::parse();
     let result = match args.command {
-        Command::Certs { out, lender } => TestCertificates::generate(&lender)
-            .and_then(|certs| certs.write(&out))
-            .map(|()| {
-                eprintln!(
-                    "wrote {} into {}",
-                    pcr_standin::certs::FILES.join(", "),
-                    out.display()
-                )
-            }),
+        Command::Certs { out, lender } => certs(&lender, &out),
         Command::Serve {
             data,
             certs,
@@ -90,6 +82,14 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn certs(lender: &str, out: &std::path::Path) -> Result<(), Error> {
+    let certs = TestCertificates::generate(lender)?;
+    certs.write(out)?;
+    let names: Vec<&str> = certs.files().iter().map(|(name, _)| *name).collect();
+    eprintln!("wrote {} into {}", names.join(", "), out.display());
+    Ok(())
 }
 
 fn serve(

@@ -7,9 +7,11 @@ use std::time::Duration;
 mod common;
 
 use common::{request_for, stand_in, ADDED_PARTY, DECEASED, ORIGINAL_PARTY};
-use pcr_client::{Environment, Error, Identity};
+use pcr_client::{Client, Environment, Error, Identity};
 use pcr_models::codesets::{IdCodeType, TargetEnvironment};
 use pcr_models::Status200Body;
+use pcr_runtime::json::ReadError;
+use pcr_standin::certs::Pem;
 use pcr_standin::certs::{KNOWN_LENDER, PKCS12_PASSWORD};
 use pcr_standin::server;
 
@@ -232,23 +234,7 @@ async fn oversize_request_gets_413() {
 #[tokio::test]
 async fn connection_without_client_certificate_is_refused() {
     let s = stand_in(server::DEFAULT_MAX_BODY_BYTES).await;
-    let mut roots = rustls::RootCertStore::empty();
-    for cert in rustls_pki_types::pem::PemObject::pem_slice_iter(s.certs.ca.as_bytes()) {
-        roots.add(cert.unwrap()).unwrap();
-    }
-    #[allow(deprecated)]
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .unwrap()
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    let http = reqwest::Client::builder()
-        .tls_backend_preconfigured(config)
-        .timeout(Duration::from_secs(10))
-        .build()
-        .unwrap();
-    let result = http
+    let result = raw_http(&s, None)
         .post(format!("{}/GetCreditRegisterExtract", s.running.base_url()))
         .body("{}")
         .send()
@@ -256,6 +242,154 @@ async fn connection_without_client_certificate_is_refused() {
     // The handshake is refused: no HTTP status at all.
     let error = result.expect_err("a connection without a client certificate must fail");
     assert!(error.status().is_none(), "{error:?}");
+}
+
+/// A plain HTTPS client trusting the stand-in's CA, presenting `identity`.
+fn raw_http(s: &common::StandIn, identity: Option<&Pem>) -> reqwest::Client {
+    use rustls_pki_types::pem::PemObject;
+    use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in CertificateDer::pem_slice_iter(s.certs.ca.as_bytes()) {
+        roots.add(cert.unwrap()).unwrap();
+    }
+    #[allow(deprecated)]
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let builder = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots);
+    let config = match identity {
+        None => builder.with_no_client_auth(),
+        Some(pem) => builder
+            .with_client_auth_cert(
+                CertificateDer::pem_slice_iter(pem.certificate.as_bytes())
+                    .map(Result::unwrap)
+                    .collect(),
+                PrivateKeyDer::from_pem_slice(pem.key.as_bytes()).unwrap(),
+            )
+            .unwrap(),
+    };
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(config)
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap()
+}
+
+/// The test controls over HTTPS: only a known certificate may use them,
+/// and what they set is what the next requests get.
+#[tokio::test]
+async fn test_controls_over_https() {
+    let s = stand_in(server::DEFAULT_MAX_BODY_BYTES).await;
+    let base = s.running.base_url();
+    let known = raw_http(&s, Some(&s.certs.client));
+    let unknown = raw_http(&s, Some(&s.certs.unknown_client));
+    let post = |http: &reqwest::Client, path: &str| http.post(format!("{base}{path}")).send();
+
+    let refused = post(&unknown, "/_standin/fail-next/503/1").await.unwrap();
+    assert_eq!(refused.status().as_u16(), 403);
+    let bad = post(&known, "/_standin/fail-next/42/1").await.unwrap();
+    assert_eq!(bad.status().as_u16(), 400);
+    let set = post(&known, "/_standin/fail-next/418/1").await.unwrap();
+    assert_eq!(set.status().as_u16(), 204);
+
+    // A status the document does not list reaches the client as such.
+    let client = s.client();
+    let result = client
+        .get_credit_register_extract(&request_for(ORIGINAL_PARTY))
+        .await;
+    assert!(
+        matches!(&result, Err(Error::UnexpectedStatus { status: 418, .. })),
+        "{result:?}"
+    );
+
+    let set = post(&known, "/_standin/delay-next/3000/1").await.unwrap();
+    assert_eq!(set.status().as_u16(), 204);
+    let pem = &s.certs.client;
+    let impatient = s
+        .client_with(Identity::from_pem(pem.certificate.as_bytes(), pem.key.as_bytes()).unwrap())
+        .timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
+    let result = impatient
+        .get_credit_register_extract(&request_for(ORIGINAL_PARTY))
+        .await;
+    assert!(matches!(result, Err(Error::Timeout(_))), "{result:?}");
+}
+
+/// An answer over the client's limit is refused, not read whole.
+#[tokio::test]
+async fn answer_over_the_client_limit_is_refused() {
+    let s = stand_in(server::DEFAULT_MAX_BODY_BYTES).await;
+    let pem = &s.certs.client;
+    let client = s
+        .client_with(Identity::from_pem(pem.certificate.as_bytes(), pem.key.as_bytes()).unwrap())
+        .max_response_bytes(100)
+        .build()
+        .unwrap();
+    let result = client
+        .get_credit_register_extract(&request_for(ORIGINAL_PARTY))
+        .await;
+    assert!(
+        matches!(
+            &result,
+            Err(Error::InvalidResponse {
+                status: 200,
+                error: ReadError::TooLarge { limit: 100 }
+            })
+        ),
+        "{result:?}"
+    );
+}
+
+/// A person the register holds nothing on gets an extract with nothing in
+/// it.
+#[tokio::test]
+async fn unknown_person_gets_an_empty_extract() {
+    let s = stand_in(server::DEFAULT_MAX_BODY_BYTES).await;
+    let body = s
+        .client()
+        .get_credit_register_extract(&request_for("020504A902E"))
+        .await
+        .unwrap();
+    let extract = extract(body);
+    let summary = &extract.credit_information_summary;
+    assert_eq!(
+        (summary.loan_contracts_count, summary.lenders_count),
+        (0, 0)
+    );
+    assert!(summary.loans.is_empty() && extract.income_data.is_empty());
+    assert!(extract.voluntary_ban_on_credits.is_none());
+    assert_eq!(extract.person_requested.id_code, "020504A902E");
+}
+
+/// Identities and roots that cannot be used are errors, not panics.
+#[test]
+fn unusable_certificates_are_errors() {
+    let certs = pcr_standin::certs::TestCertificates::generate(KNOWN_LENDER).unwrap();
+    let key = certs.client.key.as_bytes();
+    assert!(matches!(
+        Identity::from_pem(b"", key),
+        Err(Error::Identity(_))
+    ));
+    assert!(matches!(
+        Identity::from_pem(key, key),
+        Err(Error::Identity(_))
+    ));
+    let cert = certs.client.certificate.as_bytes();
+    assert!(matches!(
+        Identity::from_pem(cert, b"not a key"),
+        Err(Error::Identity(_))
+    ));
+    assert!(matches!(
+        Identity::from_pkcs12(b"not an archive", "x"),
+        Err(Error::Identity(_))
+    ));
+    let identity = Identity::from_pem(cert, key).unwrap();
+    assert!(matches!(
+        Client::builder(identity).root_certificate_pem(key),
+        Err(Error::RootCertificate(_))
+    ));
 }
 
 #[tokio::test]
