@@ -61,6 +61,28 @@ impl JsonPath {
         }
     }
 
+    /// Runs `f` with an empty path taken from this thread's spare one, so
+    /// that validating a value does not allocate a path each time: a
+    /// request's read spent 130 of its 6,045 instructions (callgrind) on
+    /// the allocation and release of a new path. The spare is put back
+    /// when `f` returns; a call inside `f` finds the spare in use and
+    /// makes its own.
+    pub(crate) fn with_spare<R>(f: impl FnOnce(&mut JsonPath) -> R) -> R {
+        thread_local! {
+            static SPARE: std::cell::RefCell<JsonPath> = std::cell::RefCell::new(JsonPath::new());
+        }
+        SPARE.with(|spare| match spare.try_borrow_mut() {
+            Ok(mut path) => {
+                // Emptied before use: a panic in an earlier `f` may have
+                // left steps behind.
+                path.steps.clear();
+                path.keys.clear();
+                f(&mut path)
+            }
+            Err(_) => f(&mut JsonPath::new()),
+        })
+    }
+
     /// Steps into the member `name`.
     #[inline]
     pub fn push_field(&mut self, name: &'static str) {

@@ -34,7 +34,7 @@ pub trait Validate {
     /// Every error of `self`, or `Ok(())`.
     fn validate(&self, ctx: &Context) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::new();
-        self.validate_into(ctx, &mut JsonPath::new(), &mut errors);
+        JsonPath::with_spare(|path| self.validate_into(ctx, path, &mut errors));
         errors.into_result()
     }
 }

@@ -251,7 +251,7 @@ pub fn read<T: DeserializeOwned + Validate + Structure>(
 ) -> Result<T, ReadError> {
     let value: T = parse(body, options)?;
     let mut errors = ValidationErrors::with_limit(options.max_errors);
-    value.validate_into(ctx, &mut JsonPath::new(), &mut errors);
+    JsonPath::with_spare(|path| value.validate_into(ctx, path, &mut errors));
     if errors.is_empty() {
         Ok(value)
     } else {
