@@ -175,6 +175,29 @@ impl fmt::Display for JsonPath {
 mod tests {
     use super::*;
 
+    /// A validation inside a validation gets a path of its own; the
+    /// spare is handed out empty, even after a panic left steps in it.
+    #[test]
+    fn the_spare_path_is_empty_and_not_shared() {
+        JsonPath::with_spare(|outer| {
+            outer.push_field("outer");
+            JsonPath::with_spare(|inner| {
+                assert!(inner.is_empty());
+                inner.push_field("inner");
+                assert_eq!(inner.to_string(), "inner");
+            });
+            assert_eq!(outer.to_string(), "outer");
+        });
+        let panicked = std::panic::catch_unwind(|| {
+            JsonPath::with_spare(|path| {
+                path.push_key("left behind");
+                panic!("a rule panicked");
+            })
+        });
+        assert!(panicked.is_err());
+        JsonPath::with_spare(|path| assert_eq!(*path, JsonPath::new()));
+    }
+
     /// A path goes on (and comes back) step by step, keys included.
     #[test]
     fn deep_paths() {
