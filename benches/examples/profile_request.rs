@@ -2,14 +2,15 @@
 //! for a profiler or an instruction count:
 //!
 //! ```text
-//! valgrind --tool=callgrind target/release/examples/profile_request [ROUNDS] [ours|floor|plain|garde] [request|extract|200]
+//! valgrind --tool=callgrind target/release/examples/profile_request [ROUNDS] [ours|floor|plain|garde] [request|extract|200|request-errors|extract-errors]
 //! ```
 //!
 //! `ours` reads with `json::read` (the default); `floor` with serde alone
 //! into the generated types; `plain` with serde into plain std types;
 //! `garde` into the hand-written garde structs, validated by garde. `200`
 //! reads the 50-loan extract as the body of an HTTP 200 response
-//! (`Status200Body`), `ours` or `floor` only.
+//! (`Status200Body`), `ours` or `floor` only; `request-errors` and
+//! `extract-errors` read the inputs with errors that parse but break rules.
 
 use pcr_benches::{context, floor, garde, garde_models, inputs, ours, plain_floor, plain_models};
 use pcr_models::{extract, request, Status200Body};
@@ -22,12 +23,15 @@ fn main() {
     let ctx = context();
     let text = match input.as_str() {
         "extract" | "200" => inputs::extract(50, true),
+        "extract-errors" => inputs::extract(50, false),
+        "request-errors" => inputs::request(false),
         _ => inputs::request(true),
     };
+    let input = input.trim_end_matches("-errors");
     let mut valid = 0;
     for _ in 0..rounds {
         let text = std::hint::black_box(&text);
-        valid += usize::from(match (contender.as_str(), input.as_str()) {
+        valid += usize::from(match (contender.as_str(), input) {
             ("garde", "extract") => garde::<garde_models::Extract>(text).is_ok(),
             ("garde", _) => garde::<garde_models::Request>(text).is_ok(),
             ("plain", "extract") => plain_floor::<plain_models::Extract>(text).is_some(),

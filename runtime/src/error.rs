@@ -94,7 +94,7 @@ impl ValidationErrors {
             return;
         }
         self.errors.push(ValidationError {
-            path: path.to_string(),
+            path: path.text(),
             code: code.into(),
             description: description.into(),
         });
