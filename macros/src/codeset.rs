@@ -198,6 +198,9 @@ fn expand(input: &DeriveInput, krate: &syn::Path, id: &str, values: &[Value]) ->
     let ident = &input.ident;
     let variants: Vec<&Ident> = values.iter().map(|v| v.ident).collect();
     let codes = values.iter().map(|v| &v.code);
+    let codes_again = codes.clone();
+    let codes_third = codes.clone();
+    let variants_again = variants.iter();
     let labels = values.iter().map(|v| &v.label);
     let restricted = values
         .iter()
@@ -228,6 +231,18 @@ fn expand(input: &DeriveInput, krate: &syn::Path, id: &str, values: &[Value]) ->
             fn label(self) -> &'static str {
                 match self {
                     #(#ident::#variants => #labels,)*
+                }
+            }
+
+            fn from_code(code: &str) -> ::core::option::Option<Self> {
+                // As written (a match on the text), else ignoring case by
+                // the runtime's one search for every codeset.
+                match code {
+                    #(#codes_again => ::core::option::Option::Some(#ident::#variants_again),)*
+                    _ => {
+                        let index = #krate::codeset::position(&[#(#codes_third),*], code)?;
+                        <Self as #krate::Codeset>::ALL.get(index).copied()
+                    }
                 }
             }
 

@@ -510,10 +510,7 @@ fn expand(
             keep
         };
         let list = quote! {
-            ::core::iter::Iterator::collect(::core::iter::Iterator::map(
-                ::core::iter::Iterator::filter(::core::iter::IntoIterator::into_iter(__list), |__item| { let __item: &_ = *__item; #keep }),
-                |__item| #one,
-            ))
+            #krate::disclosure::disclose_list(__list, |__item| #keep, |__item| #one)
         };
         let base = match (field.shape, field.nested) {
             (Shape::Plain, true) => quote!({ let __item = &self.#member; #one }),

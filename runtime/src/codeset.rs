@@ -61,16 +61,52 @@ pub struct UnknownCode {
 impl UnknownCode {
     /// The error for `found` in codeset `T`.
     pub fn new<T: Codeset>(found: &str) -> Self {
+        Self::listing(T::ID, found, T::ALL.len(), &|i| T::ALL[i].code())
+    }
+
+    /// The error, its list of codes written by one function for every
+    /// codeset (less code for a crate of many codesets to compile): the
+    /// `count` codes, `code(i)` each.
+    fn listing(
+        codeset: &'static str,
+        found: &str,
+        count: usize,
+        code: &dyn Fn(usize) -> &'static str,
+    ) -> Self {
+        let mut list = String::new();
+        for i in 0..count {
+            if i > 0 {
+                list.push_str(", ");
+            }
+            list.push_str(code(i));
+        }
         UnknownCode {
-            codeset: T::ID,
+            codeset,
             found: found.to_string(),
-            codes: T::ALL
-                .iter()
-                .map(|v| v.code())
-                .collect::<Vec<_>>()
-                .join(", "),
+            codes: list,
         }
     }
+}
+
+/// Where `code` is in `codes`: looked for as written first (a length test
+/// and a compare of bytes), then ignoring ASCII case. A derived codeset's
+/// `from_code` matches the codes as written itself and calls this, with its
+/// codes in the order of `ALL`, for the rest: one search compiled for every
+/// codeset, where the trait's default `from_code` is compiled once per
+/// codeset.
+///
+/// ```
+/// use pcr_runtime::codeset::position;
+/// let codes = ["LumpSumLoan", "ContinuousCredit"];
+/// assert_eq!(position(&codes, "ContinuousCredit"), Some(1));
+/// assert_eq!(position(&codes, "lumpsumloan"), Some(0));
+/// assert_eq!(position(&codes, "Lump sum loan"), None);
+/// ```
+pub fn position(codes: &[&str], code: &str) -> Option<usize> {
+    codes
+        .iter()
+        .position(|c| *c == code)
+        .or_else(|| codes.iter().position(|c| c.eq_ignore_ascii_case(code)))
 }
 
 /// Parses a code ignoring case; the `FromStr` of a derived codeset.

@@ -94,7 +94,15 @@ pub fn range<N: Number + std::fmt::Display>(
 ) -> Option<String> {
     let below = min.is_some_and(|min| value.cmp_bound(min) == Ordering::Less);
     let above = max.is_some_and(|max| value.cmp_bound(max) == Ordering::Greater);
-    (below || above).then(|| outside("value", value, min, max, NUMBER_BOUNDS))
+    (below || above).then(|| {
+        let (min, max) = (min.as_ref(), max.as_ref());
+        outside("value", value, shown(min), shown(max), NUMBER_BOUNDS)
+    })
+}
+
+/// A bound as `outside` takes it.
+fn shown<B: std::fmt::Display>(bound: Option<&B>) -> Option<&dyn std::fmt::Display> {
+    bound.map(|b| b as &dyn std::fmt::Display)
 }
 
 /// `#[pcr(id_code(...))]`: a valid ID code in `format`.
@@ -316,7 +324,10 @@ pub fn range_of<N: PartialOrd + std::fmt::Display>(
 ) -> Option<String> {
     let below = min.as_ref().is_some_and(|min| value < min);
     let above = max.as_ref().is_some_and(|max| value > max);
-    (below || above).then(|| outside("value", value, min, max, NUMBER_BOUNDS))
+    (below || above).then(|| {
+        let (min, max) = (min.as_ref(), max.as_ref());
+        outside("value", value, shown(min), shown(max), NUMBER_BOUNDS)
+    })
 }
 
 /// A bound of `#[pcr(date_range(...))]`: a fixed day, or a number of days
@@ -366,7 +377,10 @@ pub fn date_range(
     let max = max.and_then(|b| b.resolve(ctx));
     let below = min.is_some_and(|min| *value < min);
     let above = max.is_some_and(|max| *value > max);
-    (below || above).then(|| outside("date", value, min, max, DATE_BOUNDS))
+    (below || above).then(|| {
+        let (min, max) = (min.as_ref(), max.as_ref());
+        outside("date", value, shown(min), shown(max), DATE_BOUNDS)
+    })
 }
 
 /// How a lone lower and upper bound are said, of numbers and of days.
@@ -375,11 +389,13 @@ const DATE_BOUNDS: [&str; 2] = ["on or after", "on or before"];
 
 /// The description of a value outside its bounds (at least one given):
 /// `The value is 10; it must be from 1 to 9.`
-fn outside<V: std::fmt::Display, B: std::fmt::Display>(
+/// Not generic, so compiled once, not once per number type.
+#[cold]
+fn outside(
     noun: &str,
-    value: V,
-    min: Option<B>,
-    max: Option<B>,
+    value: &dyn std::fmt::Display,
+    min: Option<&dyn std::fmt::Display>,
+    max: Option<&dyn std::fmt::Display>,
     [lower, upper]: [&str; 2],
 ) -> String {
     let allowed = match (min, max) {
