@@ -108,6 +108,40 @@ fn codes_are_read_ignoring_case_and_written_as_the_document_writes_them() {
     );
 }
 
+/// Every code of every codeset reads as its own value as written, in
+/// small and in capital letters; a code with a letter more is refused, and
+/// the error lists every code of the codeset.
+#[test]
+fn every_code_of_every_codeset_reads_as_its_own_value() {
+    fn check<
+        T: pcr_runtime::Codeset + std::str::FromStr<Err = pcr_runtime::codeset::UnknownCode>,
+    >() {
+        let codes: Vec<&str> = T::ALL.iter().map(|v| v.code()).collect();
+        for &value in T::ALL {
+            let code = value.code();
+            for text in [
+                code.to_string(),
+                code.to_ascii_lowercase(),
+                code.to_ascii_uppercase(),
+            ] {
+                assert_eq!(T::from_code(&text), Some(value), "{} {text}", T::ID);
+                assert_eq!(text.parse::<T>().ok(), Some(value), "{} {text}", T::ID);
+            }
+            let error = format!("{code}x").parse::<T>().unwrap_err();
+            assert_eq!(error.codes, codes.join(", "), "{}", T::ID);
+            assert_eq!(T::from_code(&code[1..]), None, "{} {code}", T::ID);
+        }
+    }
+    check::<codesets::TargetEnvironment>();
+    check::<codesets::IdCodeType>();
+    check::<codesets::CreditRegisterExtractPurpose>();
+    check::<codesets::ReasonForCreditBan>();
+    check::<codesets::LoanType>();
+    check::<codesets::CollateralType>();
+    check::<codesets::RepaymentMethod>();
+    check::<codesets::LoanPurposeOfUse>();
+}
+
 #[test]
 fn the_numeric_form_of_a_code_is_refused() {
     for numeric in ["1", "\"1\""] {

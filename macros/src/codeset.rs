@@ -197,10 +197,7 @@ fn value<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Value<'a> {
 fn expand(input: &DeriveInput, krate: &syn::Path, id: &str, values: &[Value]) -> TokenStream {
     let ident = &input.ident;
     let variants: Vec<&Ident> = values.iter().map(|v| v.ident).collect();
-    let codes = values.iter().map(|v| &v.code);
-    let codes_again = codes.clone();
-    let codes_third = codes.clone();
-    let variants_again = variants.iter();
+    let codes: Vec<_> = values.iter().map(|v| &v.code).collect();
     let labels = values.iter().map(|v| &v.label);
     let restricted = values
         .iter()
@@ -238,9 +235,9 @@ fn expand(input: &DeriveInput, krate: &syn::Path, id: &str, values: &[Value]) ->
                 // As written (a match on the text), else ignoring case by
                 // the runtime's one search for every codeset.
                 match code {
-                    #(#codes_again => ::core::option::Option::Some(#ident::#variants_again),)*
+                    #(#codes => ::core::option::Option::Some(#ident::#variants),)*
                     _ => {
-                        let index = #krate::codeset::position(&[#(#codes_third),*], code)?;
+                        let index = #krate::codeset::position_ignoring_case(&[#(#codes),*], code)?;
                         <Self as #krate::Codeset>::ALL.get(index).copied()
                     }
                 }

@@ -88,25 +88,21 @@ impl UnknownCode {
     }
 }
 
-/// Where `code` is in `codes`: looked for as written first (a length test
-/// and a compare of bytes), then ignoring ASCII case. A derived codeset's
-/// `from_code` matches the codes as written itself and calls this, with its
-/// codes in the order of `ALL`, for the rest: one search compiled for every
-/// codeset, where the trait's default `from_code` is compiled once per
-/// codeset.
+/// Where `code` is in `codes`, ignoring ASCII case. A derived codeset's
+/// `from_code` matches its codes as written itself and calls this, with
+/// its codes in the order of `ALL`, for the rest: one search compiled for
+/// every codeset, where the trait's default `from_code` is compiled once
+/// per codeset.
 ///
 /// ```
-/// use pcr_runtime::codeset::position;
+/// use pcr_runtime::codeset::position_ignoring_case;
 /// let codes = ["LumpSumLoan", "ContinuousCredit"];
-/// assert_eq!(position(&codes, "ContinuousCredit"), Some(1));
-/// assert_eq!(position(&codes, "lumpsumloan"), Some(0));
-/// assert_eq!(position(&codes, "Lump sum loan"), None);
+/// assert_eq!(position_ignoring_case(&codes, "ContinuousCredit"), Some(1));
+/// assert_eq!(position_ignoring_case(&codes, "lumpsumloan"), Some(0));
+/// assert_eq!(position_ignoring_case(&codes, "Lump sum loan"), None);
 /// ```
-pub fn position(codes: &[&str], code: &str) -> Option<usize> {
-    codes
-        .iter()
-        .position(|c| *c == code)
-        .or_else(|| codes.iter().position(|c| c.eq_ignore_ascii_case(code)))
+pub fn position_ignoring_case(codes: &[&str], code: &str) -> Option<usize> {
+    codes.iter().position(|c| c.eq_ignore_ascii_case(code))
 }
 
 /// Parses a code ignoring case; the `FromStr` of a derived codeset.
