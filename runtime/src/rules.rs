@@ -94,15 +94,12 @@ pub fn range<N: Number + std::fmt::Display>(
 ) -> Option<String> {
     let below = min.is_some_and(|min| value.cmp_bound(min) == Ordering::Less);
     let above = max.is_some_and(|max| value.cmp_bound(max) == Ordering::Greater);
-    (below || above).then(|| {
-        let (min, max) = (min.as_ref(), max.as_ref());
-        outside("value", value, shown(min), shown(max), NUMBER_BOUNDS)
-    })
+    (below || above).then(|| outside("value", value, shown(&min), shown(&max), NUMBER_BOUNDS))
 }
 
 /// A bound as `outside` takes it.
-fn shown<B: std::fmt::Display>(bound: Option<&B>) -> Option<&dyn std::fmt::Display> {
-    bound.map(|b| b as &dyn std::fmt::Display)
+fn shown<B: std::fmt::Display>(bound: &Option<B>) -> Option<&dyn std::fmt::Display> {
+    bound.as_ref().map(|b| b as &dyn std::fmt::Display)
 }
 
 /// `#[pcr(id_code(...))]`: a valid ID code in `format`.
@@ -324,10 +321,7 @@ pub fn range_of<N: PartialOrd + std::fmt::Display>(
 ) -> Option<String> {
     let below = min.as_ref().is_some_and(|min| value < min);
     let above = max.as_ref().is_some_and(|max| value > max);
-    (below || above).then(|| {
-        let (min, max) = (min.as_ref(), max.as_ref());
-        outside("value", value, shown(min), shown(max), NUMBER_BOUNDS)
-    })
+    (below || above).then(|| outside("value", value, shown(&min), shown(&max), NUMBER_BOUNDS))
 }
 
 /// A bound of `#[pcr(date_range(...))]`: a fixed day, or a number of days
@@ -377,10 +371,7 @@ pub fn date_range(
     let max = max.and_then(|b| b.resolve(ctx));
     let below = min.is_some_and(|min| *value < min);
     let above = max.is_some_and(|max| *value > max);
-    (below || above).then(|| {
-        let (min, max) = (min.as_ref(), max.as_ref());
-        outside("date", value, shown(min), shown(max), DATE_BOUNDS)
-    })
+    (below || above).then(|| outside("date", value, shown(&min), shown(&max), DATE_BOUNDS))
 }
 
 /// How a lone lower and upper bound are said, of numbers and of days.
