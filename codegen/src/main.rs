@@ -163,7 +163,10 @@ fn feature_name(name: &str) -> Result<String, String> {
     if emit::is_feature_name(name) {
         Ok(name.to_string())
     } else {
-        Err("not a cargo feature name (letters, digits, `_`, `-`, `+`, `.`; not starting with `-`, `+` or `.`)".into())
+        Err(format!(
+            "not a cargo feature name ({})",
+            emit::FEATURE_NAME_RULE
+        ))
     }
 }
 

@@ -13,7 +13,7 @@
 //!   `deceased::register`: the register-side forms of the responses, what
 //!   the register holds with the dates the footnote markers compare, for
 //!   disclosure (`pcr_runtime::Disclose`). Lenders do not need them; the
-//!   crate builds about 40 % faster without them.
+//!   crate builds in about half the time without them.
 //!
 //! Responses are lenient: unknown fields are ignored and unknown codes kept
 //! as [`pcr_runtime::Lenient::Unknown`], since a newer document may add them.

@@ -55,8 +55,8 @@ pub struct Options {
     /// The cargo feature the register-side forms (each response's `mod
     /// register`, for disclosure) are compiled under, for a crate whose
     /// users mostly send requests and read answers: without the feature,
-    /// the crate builds about 40 % faster. `None` (the default): always
-    /// compiled. The crate must declare the feature.
+    /// pcr-models builds in about half the time. `None` (the default):
+    /// always compiled. The crate must declare the feature.
     pub register_feature: Option<String>,
 }
 
@@ -69,8 +69,11 @@ impl Default for Options {
     }
 }
 
-/// Whether `name` is a cargo feature name: ASCII letters, digits, `_`,
-/// `-`, `+` and `.`, the first a letter, digit or `_`.
+/// What a cargo feature name is made of, as errors say it.
+pub const FEATURE_NAME_RULE: &str =
+    "letters, digits, `_`, `-`, `+`, `.`; not starting with `-`, `+` or `.`";
+
+/// Whether `name` is a cargo feature name ([`FEATURE_NAME_RULE`]).
 pub fn is_feature_name(name: &str) -> bool {
     let mut chars = name.chars();
     chars
