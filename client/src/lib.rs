@@ -49,32 +49,24 @@ use pcr_runtime::{Context, Stage, Validate, ValidationErrors};
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 
-/// The register's environments (the spec's API data gives their URLs).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Environment {
-    /// The test environment (`api::TEST_BASE_URL`); requests carry the
-    /// target environment `Test`.
-    Test,
-    /// The production environment (`api::PRODUCTION_BASE_URL`); requests
-    /// carry `Production`.
-    Production,
+/// The register's environments, the runtime's: each has its base URL (the
+/// spec's API data) and its own calendar of stages (the spec's `stages`).
+pub use pcr_runtime::Environment;
+
+/// The environment's base URL, from the spec (`api::TEST_BASE_URL`,
+/// `api::PRODUCTION_BASE_URL`).
+pub fn base_url(environment: Environment) -> &'static str {
+    match environment {
+        Environment::Test => api::TEST_BASE_URL,
+        Environment::Production => api::PRODUCTION_BASE_URL,
+    }
 }
 
-impl Environment {
-    /// The environment's base URL, from the spec.
-    pub fn base_url(self) -> &'static str {
-        match self {
-            Environment::Test => api::TEST_BASE_URL,
-            Environment::Production => api::PRODUCTION_BASE_URL,
-        }
-    }
-
-    /// The target environment a request sent here carries.
-    pub fn target(self) -> TargetEnvironment {
-        match self {
-            Environment::Test => TargetEnvironment::Test,
-            Environment::Production => TargetEnvironment::Production,
-        }
+/// The target environment a request sent to `environment` carries.
+pub fn target_environment(environment: Environment) -> TargetEnvironment {
+    match environment {
+        Environment::Test => TargetEnvironment::Test,
+        Environment::Production => TargetEnvironment::Production,
     }
 }
 
@@ -256,7 +248,7 @@ pub struct ClientBuilder {
     retries: u32,
     backoff: Duration,
     max_backoff: Duration,
-    stage: Stage,
+    stage: Option<Stage>,
     max_response_bytes: usize,
 }
 
@@ -317,10 +309,13 @@ impl ClientBuilder {
         self
     }
 
-    /// The register stage requests are validated for; the document's
+    /// The register stage requests are validated for, whatever the day;
+    /// unless set, the stage in force today (the day in Finland) in the
+    /// client's environment, from the spec's calendar
+    /// (`pcr_models::STAGE_CALENDAR`).
     /// (`pcr_models::DOCUMENT_STAGE`) unless set.
     pub fn stage(mut self, stage: Stage) -> Self {
-        self.stage = stage;
+        self.stage = Some(stage);
         self
     }
 
@@ -355,7 +350,7 @@ impl ClientBuilder {
             .map_err(Error::Build)?;
         let base = self
             .base_url
-            .unwrap_or_else(|| self.environment.base_url().to_string());
+            .unwrap_or_else(|| base_url(self.environment).to_string());
         Ok(Client {
             http,
             url: format!("{}{}", base.trim_end_matches('/'), api::PATH),
@@ -381,7 +376,8 @@ pub struct Client {
     retries: u32,
     backoff: Duration,
     max_backoff: Duration,
-    stage: Stage,
+    /// An explicit stage; `None`: the one in force on the day.
+    stage: Option<Stage>,
     read_options: ReadOptions,
 }
 
@@ -400,7 +396,7 @@ impl Client {
             retries: 3,
             backoff: Duration::from_millis(500),
             max_backoff: Duration::from_secs(8),
-            stage: pcr_models::DOCUMENT_STAGE,
+            stage: None,
             max_response_bytes: DEFAULT_MAX_BYTES,
         }
     }
@@ -410,20 +406,30 @@ impl Client {
         &self.url
     }
 
+    /// What a request is validated with now: the register's today (the day
+    /// in Finland), the client's environment, and the stage set on the
+    /// builder or else the one in force today in that environment
+    /// (`pcr_models::STAGE_CALENDAR`).
+    pub fn context(&self) -> Context {
+        let ctx = pcr_models::STAGE_CALENDAR.context_today(self.environment);
+        match self.stage {
+            Some(stage) => ctx.with_stage(stage),
+            None => ctx,
+        }
+    }
+
     /// Validates `request`, sends it, and reads the answer.
     pub async fn get_credit_register_extract(
         &self,
         request: &request::Message,
     ) -> Result<Status200Body, Error> {
-        if request.target_environment != self.environment.target() {
+        if request.target_environment != target_environment(self.environment) {
             return Err(Error::WrongEnvironment {
                 request: request.target_environment,
                 client: self.environment,
             });
         }
-        request
-            .validate(&Context::today(self.stage))
-            .map_err(Error::NotSent)?;
+        request.validate(&self.context()).map_err(Error::NotSent)?;
         let body = serde_json::to_vec(request).map_err(Error::Encode)?;
         self.send(body).await
     }

@@ -15,7 +15,8 @@
 //! the reader was added. Without `--added-on` the reader is an original
 //! party to such loans;
 //! `--reader` is the ID code of the person requested (for data shown only
-//! to the borrower who denied it); `--today` defaults to today. Prints the
+//! to the borrower who denied it); `--today` defaults to today in Finland,
+//! and elements not in force on it are withheld. Prints the
 //! extract as JSON (exit 0). A record that cannot be read — too large,
 //! not JSON, data after the record, the wrong structure — prints every
 //! error with its path on standard error and exits 1; a file that cannot be
@@ -31,7 +32,7 @@ use pcr_models::{extract, READ_OPTIONS};
 use pcr_runtime::disclosure::Party;
 use pcr_runtime::json::{self, ReadError, DEFAULT_MAX_BYTES};
 use pcr_runtime::{Disclose, DisclosureContext};
-use time::{Date, OffsetDateTime};
+use time::Date;
 
 #[derive(Parser)]
 #[command(about = "Prints the extract a reader may see of a register-side record (v1.4)")]
@@ -44,7 +45,7 @@ struct Args {
     /// The reader's ID code
     #[arg(long)]
     reader: Option<String>,
-    /// Today [default: today, UTC]
+    /// Today: elements not in force that day are withheld [default: today in Finland]
     #[arg(long, value_parser = parse_date)]
     today: Option<Date>,
     /// The largest record read, in bytes
@@ -82,7 +83,7 @@ fn main() -> ExitCode {
         reader_id_code: args.reader,
         today: args
             .today
-            .unwrap_or_else(|| OffsetDateTime::now_utc().date()),
+            .unwrap_or_else(pcr_runtime::context::register_today),
     };
     let extract = record.disclose(&ctx);
     match serde_json::to_string_pretty(&extract) {

@@ -2,8 +2,14 @@
 //! before answering.
 //!
 //! ```text
-//! cargo run -q -p pcr-models --example validate -- MESSAGE FILE [--stage first|second] [--max-bytes N]
+//! cargo run -q -p pcr-models --example validate -- MESSAGE FILE \
+//!     [--today YYYY-MM-DD] [--environment test|production] [--stage first|second] [--max-bytes N]
 //! ```
+//!
+//! The message is validated as the register would on `--today` (default:
+//! today in Finland) in `--environment` (default: test): in the stage in
+//! force there that day (the spec's `stages`), unless `--stage` names one,
+//! and refusing elements and codes not in force that day.
 //!
 //! MESSAGE is a message id of the spec (`request`, `extract`, `deceased`,
 //! `invalid_request`) or `200` for a 200 body of either kind; FILE is a path
@@ -21,11 +27,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use pcr_models::{
-    deceased, extract, invalid_request, request, Status200Body, DOCUMENT_STAGE, READ_OPTIONS,
+    deceased, extract, invalid_request, request, Status200Body, READ_OPTIONS, STAGE_CALENDAR,
 };
+use pcr_runtime::context::register_today;
 use pcr_runtime::json::{self, ReadError, ReadOptions, DEFAULT_MAX_BYTES};
-use pcr_runtime::{Context, Stage, Structure, Validate};
+use pcr_runtime::{Context, Environment, Stage, Structure, Validate};
 use serde::de::DeserializeOwned;
+use time::Date;
 
 #[derive(Parser)]
 #[command(about = "Validates a JSON message of the credit register extract API (v1.4)")]
@@ -34,7 +42,13 @@ struct Args {
     message: MessageId,
     /// The JSON file, or - for standard input
     file: PathBuf,
-    /// The register stage to validate for [default: the document's, first]
+    /// The day to validate on [default: today in Finland]
+    #[arg(long, value_parser = parse_date)]
+    today: Option<Date>,
+    /// The register environment the message is for: test or production
+    #[arg(long, default_value = "test", value_parser = parse_environment)]
+    environment: Environment,
+    /// The register stage to validate for [default: the one in force on the day in the environment]
     #[arg(long, value_parser = parse_stage)]
     stage: Option<Stage>,
     /// The largest body read, in bytes
@@ -59,10 +73,23 @@ fn parse_stage(text: &str) -> Result<Stage, String> {
         .map_err(|e: pcr_runtime::context::UnknownStage| e.to_string())
 }
 
+fn parse_date(text: &str) -> Result<Date, String> {
+    pcr_runtime::wire::date::parse(text)
+}
+
+fn parse_environment(text: &str) -> Result<Environment, String> {
+    text.parse()
+        .map_err(|e: pcr_runtime::context::UnknownEnvironment| e.to_string())
+}
+
 fn main() -> ExitCode {
     let args = Args::parse();
     let options = READ_OPTIONS.max_bytes(args.max_bytes);
-    let ctx = Context::today(args.stage.unwrap_or(DOCUMENT_STAGE));
+    let ctx = STAGE_CALENDAR.context(args.environment, args.today.unwrap_or_else(register_today));
+    let ctx = match args.stage {
+        Some(stage) => ctx.with_stage(stage),
+        None => ctx,
+    };
     let result =
         common::read_input(&args.file, options.max_bytes).and_then(|body| match args.message {
             MessageId::Request => check::<request::Message>(&body, &ctx, &options),

@@ -15,8 +15,41 @@ pub const READ_OPTIONS: ::pcr_runtime::json::ReadOptions = ::pcr_runtime::json::
     SCHEMA_ERROR_CODE,
     REQUIRED_ERROR_CODE,
 );
-/// The register stage the document describes: the default stage to validate for.
+/// The register stage the document describes. Validation takes the stage in force on its day from `STAGE_CALENDAR`.
 pub const DOCUMENT_STAGE: ::pcr_runtime::Stage = ::pcr_runtime::Stage::First;
+/// When each stage of the register starts in each environment (the spec's `stages`): `STAGE_CALENDAR.context_today(environment)` validates for the stage in force there today.
+///
+/// - The first stage from 2024-04-01 in production: "The reporting of loan data has started" (<https://vero.fi/en/positivecreditregister/information-about-the-register/newsroom/news/the-reporting-of-loan-data-has-started>, read 2026-12-07).
+///
+/// - The first stage from 2024-04-01 in test: "The reporting of loan data has started" (<https://vero.fi/en/positivecreditregister/information-about-the-register/newsroom/news/the-reporting-of-loan-data-has-started>, read 2026-12-07).
+///
+/// - The second stage from 2026-04-01 in production: "Delivery report 01 April 2026" (<https://www.vero.fi/en/positivecreditregister/for-software-developers/service-breaks-and-delivery-reports/delivery-reports/delivery-report-01-april-2026>, read 2026-12-07).
+///
+/// - The second stage from 2026-04-01 in test: "Delivery report 01 April 2026" (<https://www.vero.fi/en/positivecreditregister/for-software-developers/service-breaks-and-delivery-reports/delivery-reports/delivery-report-01-april-2026>, read 2026-12-07).
+pub const STAGE_CALENDAR: ::pcr_runtime::StageCalendar = ::pcr_runtime::StageCalendar::new(
+    &[
+        ::pcr_runtime::context::StageStart {
+            stage: ::pcr_runtime::Stage::First,
+            environment: ::pcr_runtime::Environment::Production,
+            from: ::pcr_runtime::date!(2024 - 4 - 1),
+        },
+        ::pcr_runtime::context::StageStart {
+            stage: ::pcr_runtime::Stage::First,
+            environment: ::pcr_runtime::Environment::Test,
+            from: ::pcr_runtime::date!(2024 - 4 - 1),
+        },
+        ::pcr_runtime::context::StageStart {
+            stage: ::pcr_runtime::Stage::Second,
+            environment: ::pcr_runtime::Environment::Production,
+            from: ::pcr_runtime::date!(2026 - 4 - 1),
+        },
+        ::pcr_runtime::context::StageStart {
+            stage: ::pcr_runtime::Stage::Second,
+            environment: ::pcr_runtime::Environment::Test,
+            from: ::pcr_runtime::date!(2026 - 4 - 1),
+        },
+    ],
+);
 /// The longest String, in characters (section 2.2): 64.
 pub const STRING_MAX_CHARS: usize = 64;
 /// The characters a String may hold (section 2.2).

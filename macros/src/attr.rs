@@ -85,6 +85,13 @@ pub enum RuleKind {
     },
     // #[pcr(stage(code = "..."))]
     Stage,
+    // #[pcr(in_force(from = "2027-01-04", until = "2028-01-01", code = "..."))]:
+    // the element's own days; #[pcr(in_force(code = "..."))]: the days of
+    // the code the field holds (`StageRestricted::in_force`).
+    InForce {
+        from: Option<time::Date>,
+        until: Option<time::Date>,
+    },
     // #[pcr(nested)]
     Nested,
     // #[pcr(custom = path::to_fn)]: the function reports its own errors.
@@ -207,6 +214,7 @@ pub(crate) const FIELD_KEYS: &[&str] = &[
     "charset",
     "id_code",
     "stage",
+    "in_force",
     "nested",
     "custom",
     "skip",
@@ -271,7 +279,7 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
                 }
                 "required" | "required_if" | "absent_if" | "allowed" | "min_items" | "range"
                 | "fixed" | "non_blank" | "max_chars" | "min_chars" | "max_items" | "pattern"
-                | "date_range" | "charset" | "id_code" | "stage" => {
+                | "date_range" | "charset" | "id_code" | "stage" | "in_force" => {
                     if let Some(rule) = rule(cx, &meta, key)? {
                         out.rules.push(rule);
                     }
@@ -375,6 +383,7 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
         "min_chars" => &["min", "code"],
         "pattern" => &["regex", "code"],
         "date_range" => &["min", "max", "code"],
+        "in_force" => &["from", "until", "code"],
         "charset" => &["set", "code"],
         "id_code" => &[
             "type_field",
@@ -447,6 +456,34 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
     let kind = match kind_name.as_str() {
         "required" => Some(RuleKind::Required),
         "stage" => Some(RuleKind::Stage),
+        "in_force" => {
+            let mut day = |arg: &str| {
+                take(arg).and_then(|(key, value)| {
+                    let lit = lit_str(cx, &key, value)?;
+                    let day = calendar_day(&lit.value());
+                    if day.is_none() {
+                        cx.error_spanned_by(
+                            &lit,
+                            format!("`{key}` takes a day of the calendar as \"YYYY-MM-DD\""),
+                        );
+                    }
+                    day.map(|day| (lit, day))
+                })
+            };
+            let (from, until) = (day("from"), day("until"));
+            if let (Some((_, from)), Some((lit, until))) = (&from, &until) {
+                if until <= from {
+                    cx.error_spanned_by(
+                        lit,
+                        "`until` is not after `from`: the element would be in force on no day",
+                    );
+                }
+            }
+            Some(RuleKind::InForce {
+                from: from.map(|(_, day)| day),
+                until: until.map(|(_, day)| day),
+            })
+        }
         "non_blank" => Some(RuleKind::NonBlank),
         "required_if" | "absent_if" => {
             let field_arg = take("field");
@@ -733,7 +770,7 @@ fn date_bound(cx: &Ctxt, key: &Ident, value: Expr) -> Option<DateBound> {
 }
 
 /// `YYYY-MM-DD`, if that day exists.
-fn calendar_day(text: &str) -> Option<time::Date> {
+pub fn calendar_day(text: &str) -> Option<time::Date> {
     let format = time::macros::format_description!("[year repr:full sign:automatic]-[month]-[day]");
     text.len()
         .eq(&10)

@@ -26,6 +26,9 @@ struct Value<'a> {
     code_span: proc_macro2::Span,
     label: String,
     not_allowed_in: Vec<Ident>,
+    // #[pcr(from = "...")], #[pcr(until = "...")]
+    from: Option<time::Date>,
+    until: Option<(LitStr, time::Date)>,
 }
 
 pub fn derive(input: &DeriveInput) -> TokenStream {
@@ -120,6 +123,9 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     expand(input, &krate, &id, &values)
 }
 
+/// The keys of a variant's `#[pcr(...)]`.
+const VALUE_KEYS: &[&str] = &["code", "label", "not_allowed_in", "from", "until"];
+
 fn value<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Value<'a> {
     let mut value = Value {
         ident: &variant.ident,
@@ -127,6 +133,8 @@ fn value<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Value<'a> {
         code_span: variant.ident.span(),
         label: String::new(),
         not_allowed_in: Vec::new(),
+        from: None,
+        until: None,
     };
     let mut label: Option<LitStr> = None;
     for attr in variant.attrs.iter().filter(|a| a.path().is_ident("pcr")) {
@@ -169,11 +177,26 @@ fn value<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Value<'a> {
                     ),
                     None => {}
                 },
+                // #[pcr(from = "2027-01-04")], #[pcr(until = "2028-01-01")]
+                "from" | "until" => {
+                    if let Some(lit) =
+                        parse_value(cx, &meta, &key)?.and_then(|v| lit_str(cx, &key, v))
+                    {
+                        match crate::attr::calendar_day(&lit.value()) {
+                            Some(day) if key == "from" => value.from = Some(day),
+                            Some(day) => value.until = Some((lit, day)),
+                            None => cx.error_spanned_by(
+                                &lit,
+                                format!("`{key}` takes a day of the calendar as \"YYYY-MM-DD\""),
+                            ),
+                        }
+                    }
+                }
                 other => {
-                    let hint = closest(other, &["code", "label", "not_allowed_in"])
+                    let hint = closest(other, VALUE_KEYS)
                         .map(|near| format!("; did you mean `{near}`?"))
                         .unwrap_or_else(|| {
-                            "; the keys here are: code, label, not_allowed_in".to_string()
+                            format!("; the keys here are: {}", VALUE_KEYS.join(", "))
                         });
                     cx.error_spanned_by(
                         &key,
@@ -186,6 +209,14 @@ fn value<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Value<'a> {
         });
         if let Err(error) = result {
             cx.syn_error(error);
+        }
+    }
+    if let (Some(from), Some((lit, until))) = (value.from, &value.until) {
+        if *until <= from {
+            cx.error_spanned_by(
+                lit,
+                "`until` is not after `from`: the code would be in force on no day",
+            );
         }
     }
     value.label = label
@@ -213,6 +244,33 @@ fn expand(input: &DeriveInput, krate: &syn::Path, id: &str, values: &[Value]) ->
                 });
             quote! { #ident::#variant => &[#(#stages),*], }
         });
+    let dated = values
+        .iter()
+        .filter(|v| v.from.is_some() || v.until.is_some())
+        .map(|v| {
+            let variant = v.ident;
+            let day = |d: Option<time::Date>| match d {
+                Some(day) => {
+                    let day = crate::expand::date_tokens(krate, day);
+                    quote! { ::core::option::Option::Some(#day) }
+                }
+                None => quote! { ::core::option::Option::None },
+            };
+            let (from, until) = (day(v.from), day(v.until.as_ref().map(|(_, d)| *d)));
+            quote! { #ident::#variant => #krate::InForce { from: #from, until: #until }, }
+        })
+        .collect::<Vec<_>>();
+    let in_force = (!dated.is_empty()).then(|| {
+        quote! {
+            #[allow(unreachable_patterns)]
+            fn in_force(self) -> #krate::InForce {
+                match self {
+                    #(#dated)*
+                    _ => #krate::InForce::ALWAYS,
+                }
+            }
+        }
+    });
     quote! {
         #[automatically_derived]
         impl #krate::Codeset for #ident {
@@ -250,6 +308,8 @@ fn expand(input: &DeriveInput, krate: &syn::Path, id: &str, values: &[Value]) ->
                     _ => &[],
                 }
             }
+
+            #in_force
         }
 
         #[automatically_derived]
@@ -298,6 +358,10 @@ fn expand(input: &DeriveInput, krate: &syn::Path, id: &str, values: &[Value]) ->
         impl #krate::StageRestricted for #ident {
             fn allowed_in(&self, stage: #krate::Stage) -> bool {
                 !#krate::Codeset::not_allowed_in(*self).contains(&stage)
+            }
+
+            fn in_force(&self) -> #krate::InForce {
+                #krate::Codeset::in_force(*self)
             }
         }
     }

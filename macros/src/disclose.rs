@@ -34,6 +34,7 @@ pub const FIELD_KEYS: &[&str] = &[
     "returned_if",
     "returned_within_years",
     "returned_to_reader",
+    "returned_between",
     "parties",
 ];
 
@@ -76,6 +77,8 @@ enum Rule {
     WithinYears(DateRef, syn::LitInt),
     // #[pcr(returned_to_reader(id = f))]
     ToReader(Ident),
+    // #[pcr(returned_between(from = "2027-01-04", until = "2028-01-01"))]
+    Between(Option<time::Date>, Option<time::Date>),
 }
 
 struct Field<'a> {
@@ -312,6 +315,39 @@ fn field<'a>(cx: &Ctxt, field: &'a syn::Field) -> Field<'a> {
                     match (field, condition) {
                         (Some(field), Some(condition)) => out.rules.push((key, Rule::ReturnedIf(field, condition))),
                         _ => cx.error_spanned_by(&key, "`returned_if` needs `field = FIELD` and `equals`, `in` or `not_in`"),
+                    }
+                }
+                "returned_between" => {
+                    let (mut from, mut until) = (None, None);
+                    meta.parse_nested_meta(|arg| {
+                        let arg_key = arg.path.get_ident().map(Ident::to_string).unwrap_or_default();
+                        let value = parse_value(cx, &arg, &key)?;
+                        let day = match &value {
+                            Some(Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. })) => {
+                                crate::attr::calendar_day(&lit.value()).map(|day| (lit.clone(), day))
+                            }
+                            _ => None,
+                        };
+                        match (arg_key.as_str(), day) {
+                            ("from", Some(day)) => from = Some(day),
+                            ("until", Some(day)) => until = Some(day),
+                            _ if value.is_some() => cx.error_spanned_by(
+                                &arg.path,
+                                "`returned_between` takes `from = \"YYYY-MM-DD\"`, `until = \"YYYY-MM-DD\"` or both",
+                            ),
+                            _ => {}
+                        }
+                        Ok(())
+                    })?;
+                    if let (Some((_, f)), Some((lit, u))) = (&from, &until) {
+                        if u <= f {
+                            cx.error_spanned_by(lit, "`until` is not after `from`: the field would be returned on no day");
+                        }
+                    }
+                    if from.is_none() && until.is_none() {
+                        cx.error_spanned_by(&key, "`returned_between` needs `from = \"YYYY-MM-DD\"`, `until = \"YYYY-MM-DD\"` or both");
+                    } else {
+                        out.rules.push((key, Rule::Between(from.map(|d| d.1), until.map(|d| d.1))));
                     }
                 }
                 "returned_to_reader" => {
@@ -566,6 +602,17 @@ fn expand(
                         quote_spanned!(span=> !::core::option::Option::is_some_and(#value, |__v| #test))
                     }
                     Rule::ToReader(id) => quote_spanned!(span=> !#krate::disclosure::returned_to_reader(&self.#id, __ctx)),
+                    Rule::Between(from, until) => {
+                        let day = |d: &Option<time::Date>| match d {
+                            Some(day) => {
+                                let day = crate::expand::date_tokens(krate, *day);
+                                quote!(::core::option::Option::Some(#day))
+                            }
+                            None => quote!(::core::option::Option::None),
+                        };
+                        let (from, until) = (day(from), day(until));
+                        quote_spanned!(span=> !#krate::InForce { from: #from, until: #until }.on(__ctx.today))
+                    }
                     _ => return None,
                 })
             })

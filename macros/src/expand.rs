@@ -432,12 +432,8 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
         RuleKind::DateRange { min, max } => {
             let bound = |b: &Option<DateBound>| match b {
                 Some(DateBound::Fixed(day)) => {
-                    let (y, m, d) = (
-                        proc_macro2::Literal::i32_unsuffixed(day.year()),
-                        proc_macro2::Literal::u8_unsuffixed(day.month() as u8),
-                        proc_macro2::Literal::u8_unsuffixed(day.day()),
-                    );
-                    quote! { ::core::option::Option::Some(#krate::rules::DateBound::Fixed(#krate::date!(#y - #m - #d))) }
+                    let day = date_tokens(krate, *day);
+                    quote! { ::core::option::Option::Some(#krate::rules::DateBound::Fixed(#day)) }
                 }
                 Some(DateBound::Today(days)) => {
                     quote! { ::core::option::Option::Some(#krate::rules::DateBound::Today(#days)) }
@@ -538,6 +534,32 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
                 __errors.push(__path, #code, #krate::rules::stage_not_allowed(__value, __ctx));
             }
         },
+        RuleKind::InForce {
+            from: None,
+            until: None,
+        } => quote_spanned! {span=>
+            if let ::core::option::Option::Some(__description) = #krate::rules::in_force(#krate::StageRestricted::in_force(__value), __ctx) {
+                __errors.push(__path, #code, __description);
+            }
+        },
+        RuleKind::InForce { from, until } => {
+            let day = |d: &Option<time::Date>| match d {
+                Some(day) => {
+                    let day = date_tokens(krate, *day);
+                    quote! { ::core::option::Option::Some(#day) }
+                }
+                None => quote! { ::core::option::Option::None },
+            };
+            let (from, until) = (day(from), day(until));
+            quote_spanned! {span=>
+                if let ::core::option::Option::Some(__description) = #krate::rules::in_force(
+                    #krate::InForce { from: #from, until: #until },
+                    __ctx,
+                ) {
+                    __errors.push(__path, #code, __description);
+                }
+            }
+        }
         RuleKind::Required
         | RuleKind::Optional
         | RuleKind::RequiredIf { .. }
@@ -548,4 +570,14 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
         | RuleKind::Custom { .. }
         | RuleKind::Skip => return None,
     })
+}
+
+/// `#krate::date!(Y - M - D)` for a day read from an attribute.
+pub fn date_tokens(krate: &syn::Path, day: time::Date) -> TokenStream {
+    let (y, m, d) = (
+        proc_macro2::Literal::i32_unsuffixed(day.year()),
+        proc_macro2::Literal::u8_unsuffixed(day.month() as u8),
+        proc_macro2::Literal::u8_unsuffixed(day.day()),
+    );
+    quote! { #krate::date!(#y - #m - #d) }
 }

@@ -33,6 +33,12 @@ pub trait Codeset: Sized + Copy + Eq + fmt::Debug + 'static {
         &[]
     }
 
+    /// The days the value is in force (`#[pcr(from = ..., until = ...)]`);
+    /// every day unless said otherwise.
+    fn in_force(self) -> crate::InForce {
+        crate::InForce::ALWAYS
+    }
+
     /// The value with this code, ignoring letter case.
     fn from_code(code: &str) -> Option<Self> {
         // Codes usually come as the document writes them: look for the

@@ -91,7 +91,7 @@ mod validate;
 pub mod wire;
 
 pub use codeset::{Codeset, Lenient};
-pub use context::{Context, Stage, StageRestricted};
+pub use context::{Context, Environment, InForce, Stage, StageCalendar, StageRestricted};
 pub use disclosure::{Disclose, DisclosureContext, Party};
 pub use error::{ErrorResponse, InvalidRequestBody, ValidationError, ValidationErrors};
 pub use path::JsonPath;

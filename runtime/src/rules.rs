@@ -4,6 +4,7 @@
 
 use std::cmp::Ordering;
 
+use crate::context::InForce;
 use crate::id::{self, IdFormat};
 use crate::text::{char_count, CharSet};
 use crate::Context;
@@ -246,6 +247,48 @@ pub fn min_items(found: usize, min: usize) -> Option<String> {
 pub fn fixed<T: PartialEq + std::fmt::Debug>(value: &T, only: &T) -> Option<String> {
     (value != only)
         .then(|| format!("The value is {value:?}; the only permitted value is {only:?}."))
+}
+
+/// `#[pcr(in_force(...))]`: the element or code is in force on the
+/// context's day (from `from`, until the day before `until`); otherwise the
+/// description, naming the days.
+///
+/// ```
+/// use pcr_runtime::rules::in_force;
+/// use pcr_runtime::{date, Context, InForce, Stage};
+///
+/// let dated = InForce { from: Some(date!(2027 - 01 - 04)), until: None };
+/// let on = |day| Context::new(Stage::Second, day);
+/// assert_eq!(in_force(dated, &on(date!(2027 - 01 - 04))), None);
+/// assert_eq!(
+///     in_force(dated, &on(date!(2027 - 01 - 03))).unwrap(),
+///     "Not in force on 2027-01-03: in force from 2027-01-04.",
+/// );
+/// let ended = InForce { from: None, until: Some(date!(2027 - 06 - 01)) };
+/// assert_eq!(
+///     in_force(ended, &on(date!(2027 - 06 - 01))).unwrap(),
+///     "Not in force on 2027-06-01: in force until 2027-05-31.",
+/// );
+/// ```
+pub fn in_force(dates: InForce, ctx: &Context) -> Option<String> {
+    if dates.on(ctx.today) {
+        return None;
+    }
+    Some(not_in_force(dates, ctx.today))
+}
+
+/// The description of something not in force on `day` (cold: errors only).
+#[cold]
+fn not_in_force(dates: InForce, day: time::Date) -> String {
+    // `until` is the first day out of force; people read the last day in.
+    let last = dates.until.and_then(time::Date::previous_day);
+    let days = match (dates.from, last) {
+        (Some(from), Some(last)) => format!("in force from {from} until {last}"),
+        (Some(from), None) => format!("in force from {from}"),
+        (None, Some(last)) => format!("in force until {last}"),
+        (None, None) => "in force on no day".to_string(),
+    };
+    format!("Not in force on {day}: {days}.")
 }
 
 /// The description of a codeset value the stage does not allow.

@@ -24,11 +24,14 @@ impl<'a> Emitter<'a> {
                         Stage::Second => quote!(second),
                     })
                     .collect();
-                let restriction = if stages.is_empty() {
+                let mut restriction = if stages.is_empty() {
                     quote!()
                 } else {
                     quote!(, not_allowed_in = [#(#stages),*])
                 };
+                if let Some(days) = super::validate::in_force_args(&value.in_force) {
+                    restriction = quote!(#restriction, #days);
+                }
                 quote! {
                     #doc
                     #[pcr(code = #code, label = #label #restriction)]

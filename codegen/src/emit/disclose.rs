@@ -46,6 +46,9 @@ impl<'a> Emitter<'a> {
                 }
             });
         }
+        if let Some(days) = super::validate::in_force_args(&element.in_force) {
+            rules.push(quote!(#[pcr(returned_between(#days))]));
+        }
         let condition = element
             .presence
             .as_ref()

@@ -37,6 +37,14 @@ pub(crate) fn source(source: &Source) -> String {
             section,
             line: None,
         } => format!("section {}", section.value),
+        Source::Page {
+            title,
+            address,
+            read,
+        } => format!(
+            "\"{}\" (<{}>, read {})",
+            title.value, address.value, read.value
+        ),
         Source::Reference(reference) => reference.value.clone(),
     }
 }
@@ -50,8 +58,17 @@ fn from(spec: &Spec, list: &[Source]) -> String {
             document.title.value, document.version.value
         );
     }
+    // Lines of a document whose converted text the spec does not name
+    // cannot be checked: said so, never taken for checked ones.
+    let unverified = if document.source_text.is_none()
+        && list.iter().any(|s| matches!(s, Source::Document { .. }))
+    {
+        " (unverified: the spec names no converted text of the document)"
+    } else {
+        ""
+    };
     format!(
-        "Source: {} of \"{}\", version {}.",
+        "Source: {} of \"{}\", version {}{unverified}.",
         sources(list),
         document.title.value,
         document.version.value
@@ -90,6 +107,13 @@ pub fn codeset_value(value: &CodesetValue) -> Vec<String> {
         out.push(format!(
             "Not allowed in the {} stage of the register.",
             stages.join(" and ")
+        ));
+    }
+    if let Some(days) = value.in_force.describe() {
+        out.push(format!(
+            "{}{}: refused in a request on any other day.",
+            days[..1].to_uppercase(),
+            &days[1..]
         ));
     }
     out
@@ -169,6 +193,13 @@ pub fn field(spec: &Spec, element: &Element) -> Vec<String> {
     }
     for marker in &element.markers {
         out.push(marker_text(spec, element, marker.value));
+    }
+    if let Some(days) = element.in_force.describe() {
+        out.push(format!(
+            "{}{}: on any other day refused in a request and withheld from a response.",
+            days[..1].to_uppercase(),
+            &days[1..]
+        ));
     }
     out.push(from(spec, &element.source));
     out

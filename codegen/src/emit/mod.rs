@@ -29,7 +29,8 @@ use quote::{format_ident, quote};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::spec::{
     CharClass, Check, CodesetContent, ComparedDate, Condition, Direction, Element, IdFormat,
-    Marker, MarkerEffect, Message, Required, ScalarType, Shape, Spec, Stage, Standard,
+    InForce, Marker, MarkerEffect, Message, Required, ScalarType, Shape, Spec, Stage, Standard,
+    STAGE_ENVIRONMENTS,
 };
 
 /// One generated source file.
@@ -192,6 +193,7 @@ impl<'a> Emitter<'a> {
         let max_doc = docs::attrs(&[format!(
             "The longest String, in characters (section 2.2): {max_chars_value}."
         )]);
+        let calendar = stage_calendar(spec);
         let codesets = self.codesets();
         let messages: Vec<TokenStream> = spec.messages.iter().map(|m| self.message(m)).collect();
         let bodies = self.status_bodies();
@@ -208,8 +210,9 @@ impl<'a> Emitter<'a> {
             #[doc = " How `pcr_runtime::json::read` reads these messages: with the codes above, bodies of at most 10 MiB, at most 1,000 errors listed."]
             pub const READ_OPTIONS: ::pcr_runtime::json::ReadOptions =
                 ::pcr_runtime::json::ReadOptions::new(SCHEMA_ERROR_CODE, REQUIRED_ERROR_CODE);
-            #[doc = " The register stage the document describes: the default stage to validate for."]
+            #[doc = " The register stage the document describes. Validation takes the stage in force on its day from `STAGE_CALENDAR`."]
             pub const DOCUMENT_STAGE: ::pcr_runtime::Stage = #stage;
+            #calendar
             #max_doc
             pub const STRING_MAX_CHARS: usize = #max_chars;
             #charset_doc
@@ -222,3 +225,85 @@ impl<'a> Emitter<'a> {
         }
     }
 }
+
+/// `STAGE_CALENDAR`: the spec's `stages`, the day each starts per
+/// environment, for `pcr_runtime::StageCalendar`.
+fn stage_calendar(spec: &Spec) -> TokenStream {
+    // Without dates, the document's stage holds on every day.
+    let undated: Vec<(Stage, String, time::Date)> = STAGE_ENVIRONMENTS
+        .iter()
+        .map(|e| (spec.document.stage.value, e.to_string(), time::Date::MIN))
+        .collect();
+    let dated: Vec<(Stage, String, time::Date)> = spec
+        .stages
+        .iter()
+        .flat_map(|stages| {
+            stages.starts.iter().map(|start| {
+                (
+                    stages.stage.value,
+                    start.environment.value.clone(),
+                    start.date.value,
+                )
+            })
+        })
+        .collect();
+    let rows = if spec.stages.is_empty() {
+        undated
+    } else {
+        dated
+    };
+    let starts = rows.iter().map(|(stage, environment, day)| {
+        let stage = names::type_name(stage.name());
+        let environment = names::type_name(environment);
+        let day = day.max(&FIRST_DAY);
+        {
+            let (y, m, d) = (
+                proc_macro2::Literal::i32_unsuffixed(day.year()),
+                proc_macro2::Literal::u8_unsuffixed(day.month() as u8),
+                proc_macro2::Literal::u8_unsuffixed(day.day()),
+            );
+            quote! {
+                ::pcr_runtime::context::StageStart {
+                    stage: ::pcr_runtime::Stage::#stage,
+                    environment: ::pcr_runtime::Environment::#environment,
+                    from: ::pcr_runtime::date!(#y - #m - #d),
+                },
+            }
+        }
+    });
+    let mut doc = vec![
+        "When each stage of the register starts in each environment (the spec's `stages`): \
+         `STAGE_CALENDAR.context_today(environment)` validates for the stage in force there today."
+            .to_string(),
+    ];
+    for stages in &spec.stages {
+        for start in &stages.starts {
+            let mut line = format!(
+                "- The {} stage from {} in {}",
+                stages.stage.value.name(),
+                start.date.value,
+                start.environment.value
+            );
+            if let Some(source) = &start.source {
+                line.push_str(&format!(": {}", docs::source(source)));
+            }
+            line.push('.');
+            doc.push(line);
+        }
+    }
+    if spec.stages.is_empty() {
+        doc.push(format!(
+            "The spec gives no dates: every day is in the {} stage, the document's.",
+            spec.document.stage.value.name()
+        ));
+    }
+    let doc = docs::attrs(&doc);
+    quote! {
+        #doc
+        pub const STAGE_CALENDAR: ::pcr_runtime::StageCalendar =
+            ::pcr_runtime::StageCalendar::new(&[#(#starts)*]);
+    }
+}
+
+/// The earliest day `pcr_runtime::date!` writes.
+const FIRST_DAY: time::Date = time::macros::date!(0001 - 01 - 01);

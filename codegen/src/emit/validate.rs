@@ -136,10 +136,42 @@ impl<'a> Emitter<'a> {
                 let code = &implicit.stage.value;
                 rules.push(quote!(#[pcr(stage(code = #code))]));
             }
+            if let Some(code) = &implicit.in_force {
+                let code = &code.value;
+                // The element's own days; or, for a codeset element, the
+                // days of the code it holds, where some code is dated.
+                if let Some(days) = in_force_args(&element.in_force) {
+                    rules.push(quote!(#[pcr(in_force(#days, code = #code))]));
+                } else if self
+                    .codeset(element)
+                    .is_some_and(|c| c.values().iter().any(|v| v.in_force.is_dated()))
+                {
+                    rules.push(quote!(#[pcr(in_force(code = #code))]));
+                }
+            }
         }
         if matches!(element.shape, Shape::Group | Shape::GroupList) {
             rules.push(quote!(#[pcr(nested)]));
         }
         rules
+    }
+}
+
+/// `from = "2027-01-04", until = "2028-01-01"` (each where given), the days
+/// in the derives' attributes; `None` for an element always in force.
+pub(super) fn in_force_args(in_force: &InForce) -> Option<TokenStream> {
+    let from = in_force.from.as_ref().map(|d| {
+        let day = d.value.to_string();
+        quote!(from = #day)
+    });
+    let until = in_force.until.as_ref().map(|d| {
+        let day = d.value.to_string();
+        quote!(until = #day)
+    });
+    match (from, until) {
+        (None, None) => None,
+        (Some(f), None) => Some(f),
+        (None, Some(u)) => Some(u),
+        (Some(f), Some(u)) => Some(quote!(#f, #u)),
     }
 }

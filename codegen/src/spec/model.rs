@@ -22,6 +22,62 @@ pub struct Spec {
     /// The endpoint itself, from the register's pages (the API description
     /// does not name it). Optional: older specs lack it.
     pub api: Option<Api>,
+    /// When each stage of the register starts in each environment, oldest
+    /// first. Optional: a spec without it knows only `document.stage`.
+    pub stages: Vec<StageDates>,
+}
+
+/// One stage of the register and the day it starts in each environment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageDates {
+    pub stage: Spanned<Stage>,
+    pub starts: Vec<StageStart>,
+    pub decisions: Vec<Decision>,
+    pub pos: Pos,
+}
+
+/// The day a stage starts in one environment, and who says so.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageStart {
+    /// An environment name: `production` or `test`.
+    pub environment: Spanned<String>,
+    pub date: Spanned<time::Date>,
+    pub source: Option<Source>,
+}
+
+/// The environments a stage can start in: the runtime's
+/// `pcr_runtime::Environment`.
+pub const STAGE_ENVIRONMENTS: [&str; 2] = ["production", "test"];
+
+/// The days an element or a codeset value is in force: from `from`
+/// (included) until `until` (excluded). Both absent: always.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InForce {
+    pub from: Option<Spanned<time::Date>>,
+    pub until: Option<Spanned<time::Date>>,
+}
+
+impl InForce {
+    /// Whether either day is given.
+    pub fn is_dated(&self) -> bool {
+        self.from.is_some() || self.until.is_some()
+    }
+
+    /// The days in words, for docs and diffs: "in force from 2027-01-04",
+    /// "in force until 2027-06-01 (not on that day)".
+    pub fn describe(&self) -> Option<String> {
+        let from = self.from.as_ref().map(|d| format!("from {}", d.value));
+        let until = self
+            .until
+            .as_ref()
+            .map(|d| format!("until {} (not on that day)", d.value));
+        match (from, until) {
+            (None, None) => None,
+            (Some(f), None) => Some(format!("in force {f}")),
+            (None, Some(u)) => Some(format!("in force {u}")),
+            (Some(f), Some(u)) => Some(format!("in force {f} {u}")),
+        }
+    }
 }
 
 /// The endpoint: how a request reaches the register.
@@ -124,6 +180,13 @@ pub enum Source {
     Document {
         section: Spanned<String>,
         line: Option<Spanned<u32>>,
+    },
+    /// A page that is not the document (a register page, a delivery
+    /// report), by its title, address and the day it was read.
+    Page {
+        title: Spanned<String>,
+        address: Spanned<String>,
+        read: Spanned<time::Date>,
     },
     /// Anything else, e.g. `shared/DOMAIN-NOTES.md`.
     Reference(Spanned<String>),
@@ -233,12 +296,15 @@ pub struct ImplicitErrors {
     pub range: Spanned<String>,
     pub fixed: Spanned<String>,
     pub stage: Spanned<String>,
+    /// An element or code used outside the days it is in force. Optional:
+    /// required once an element or value gives `from` or `until`.
+    pub in_force: Option<Spanned<String>>,
 }
 
 impl ImplicitErrors {
     /// Each code with the key it was given under.
-    pub fn all(&self) -> [(&'static str, &Spanned<String>); 7] {
-        [
+    pub fn all(&self) -> Vec<(&'static str, &Spanned<String>)> {
+        let mut all = vec![
             ("schema", &self.schema),
             ("required", &self.required),
             ("max_length", &self.max_length),
@@ -246,7 +312,9 @@ impl ImplicitErrors {
             ("range", &self.range),
             ("fixed", &self.fixed),
             ("stage", &self.stage),
-        ]
+        ];
+        all.extend(self.in_force.as_ref().map(|code| ("in_force", code)));
+        all
     }
 }
 
@@ -299,6 +367,8 @@ pub struct CodesetValue {
     pub label: Spanned<String>,
     /// Stages in which the register does not accept the value.
     pub not_allowed_in_stages: Vec<Spanned<Stage>>,
+    /// The days the value is in force.
+    pub in_force: InForce,
     pub source: Option<Source>,
     pub decisions: Vec<Decision>,
 }
@@ -435,6 +505,9 @@ pub struct Element {
     pub presence: Option<Presence>,
     pub markers: Vec<Spanned<Marker>>,
     pub compared_date: Option<Spanned<ComparedDate>>,
+    /// The days the element is in force: refused in a request, withheld from
+    /// a response, on any other day.
+    pub in_force: InForce,
     /// Held by the register but never part of a serialized message: a date
     /// that a marker compares.
     pub register_side: bool,
@@ -498,7 +571,8 @@ impl Element {
     /// generated type holds it in an `Option`. In a request: E and V. The
     /// response tables have no P/E/V column: there an element may be absent
     /// when a marker or a "returned if" condition withholds it, and a group
-    /// when every element of it may be absent. (The generator and the diff
+    /// when every element of it may be absent, and an element in force
+    /// only on some days. (The generator and the diff
     /// both ask this, so they cannot disagree.)
     pub fn may_be_absent(&self, direction: Direction) -> bool {
         match direction {
@@ -507,7 +581,8 @@ impl Element {
                 Some(Required::E | Required::V)
             ),
             Direction::Response => {
-                let withheld = !self.markers.is_empty() || self.presence.is_some();
+                let withheld =
+                    !self.markers.is_empty() || self.presence.is_some() || self.in_force.is_dated();
                 let empty_group = self.shape == Shape::Group
                     && self
                         .elements

@@ -51,7 +51,7 @@ fn sections(sources: &[Source]) -> Vec<String> {
         .iter()
         .filter_map(|s| match s {
             Source::Document { section, .. } => Some(section.value.clone()),
-            Source::Reference(_) => None,
+            Source::Page { .. } | Source::Reference(_) => None,
         })
         .collect();
     set.into_iter().collect()

@@ -99,6 +99,17 @@ impl<'a> Checker<'a> {
             self.rule(element, rule, codeset, place);
         }
         self.markers(element, place);
+        if let Some(required) = &element.required {
+            if place.message.direction.value == Direction::Response {
+                self.report(
+                    Kind::Inconsistent,
+                    required.pos,
+                    path,
+                    "`required` is the P/E/V column of a request's table; the response tables have none".to_string(),
+                    Some("leave it out: when a response returns the element is said by `markers`, `presence`, `from` and `until`".to_string()),
+                );
+            }
+        }
         if let Some(presence) = &element.presence {
             if place.message.direction.value == Direction::Request {
                 self.report(

@@ -3,13 +3,15 @@
 //! element's type. Every rule reports every violation; nothing stops early.
 //!
 //! One file per part of the spec: `document` (history, error codes),
-//! `codesets`, `api` (endpoint, HTTP statuses, footnote markers),
+//! `codesets`, `api` (endpoint, HTTP statuses, footnote markers), `dates`
+//! (stages and the days elements and values are in force),
 //! `elements` (messages and their elements), `rules` (rules and
 //! conditions), `markers`; and `rust_names`, the names the generator turns
 //! into Rust, checked with the generator's own naming functions.
 
 mod api;
 mod codesets;
+mod dates;
 mod document;
 mod elements;
 mod markers;
@@ -40,6 +42,7 @@ pub(super) fn check(file: &str, spec: &Spec, diagnostics: &mut Vec<Diagnostic>) 
     c.footnote_markers();
     c.messages();
     c.api();
+    c.dates();
     c.names();
 }
 

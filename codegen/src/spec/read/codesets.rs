@@ -73,6 +73,8 @@ impl Reader<'_> {
                 "code",
                 "label",
                 "not_allowed_in_stages",
+                "from",
+                "until",
                 "source",
                 "decisions",
             ],
@@ -90,6 +92,7 @@ impl Reader<'_> {
                     r.name_of(text, &stages_path, &Stage::ALL)
                 },
             ),
+            in_force: self.in_force(&fields),
             source: self.source(&fields),
             decisions: self.decisions(&fields),
         })

@@ -223,17 +223,57 @@ impl Reader<'_> {
             "range",
             "fixed",
             "stage",
+            "in_force",
         ];
         let fields = self.map(node, "implicit_errors", KEYS)?;
-        let mut code = |key: &str| self.str_or_empty(&fields, key);
+        let code = |r: &mut Self, key: &str| r.str_or_empty(&fields, key);
         Some(ImplicitErrors {
-            schema: code("schema"),
-            required: code("required"),
-            max_length: code("max_length"),
-            allowed_characters: code("allowed_characters"),
-            range: code("range"),
-            fixed: code("fixed"),
-            stage: code("stage"),
+            schema: code(self, "schema"),
+            required: code(self, "required"),
+            max_length: code(self, "max_length"),
+            allowed_characters: code(self, "allowed_characters"),
+            range: code(self, "range"),
+            fixed: code(self, "fixed"),
+            stage: code(self, "stage"),
+            in_force: self.opt_str(&fields, "in_force"),
+        })
+    }
+}
+
+impl Reader<'_> {
+    /// One row of `stages`: a stage and the day it starts per environment.
+    pub(super) fn stage_dates(&mut self, node: &Node, i: usize) -> Option<StageDates> {
+        let path = item_path(node, "stage", "stages", i);
+        let fields = self.map(node, &path, &["stage", "starts", "decisions"])?;
+        let stage = self.req_name(&fields, "stage", &Stage::ALL)?;
+        let starts_path = fields.path("starts");
+        let starts = self.list(&fields, "starts", true, |r, node, i| {
+            let path = item_path(node, "environment", &starts_path, i);
+            let fields = r.map(node, &path, &["environment", "date", "source"])?;
+            let environment = r.req_str(&fields, "environment")?;
+            if !STAGE_ENVIRONMENTS.contains(&environment.value.as_str()) {
+                r.error(
+                    Kind::InvalidValue,
+                    environment.pos,
+                    &fields.path("environment"),
+                    format!(
+                        "`{}` is not an environment a stage can start in",
+                        environment.value
+                    ),
+                )
+                .help = Some(format!("use one of: {}", STAGE_ENVIRONMENTS.join(", ")));
+            }
+            Some(StageStart {
+                date: r.req_date(&fields, "date")?,
+                source: r.source(&fields),
+                environment,
+            })
+        });
+        Some(StageDates {
+            stage,
+            starts,
+            decisions: self.decisions(&fields),
+            pos: fields.pos,
         })
     }
 }

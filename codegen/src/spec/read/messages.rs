@@ -106,6 +106,7 @@ impl Reader<'_> {
                 .and_then(|node| self.presence(node, &fields.path("presence"))),
             markers,
             compared_date,
+            in_force: self.in_force(&fields),
             renamed_from: self.opt_str(&fields, "renamed_from"),
             item_name: self.opt_str(&fields, "item_name"),
             parties: fields.get("parties").and_then(|node| {

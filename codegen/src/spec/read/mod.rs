@@ -71,6 +71,7 @@ pub(super) fn read(file: &str, root: &Node, diagnostics: &mut Vec<Diagnostic>) -
     });
     let messages = r.list(&top, "messages", true, |r, node, i| r.message(node, i));
     let api = top.get("api").and_then(|n| r.api(n));
+    let stages = r.list(&top, "stages", false, |r, node, i| r.stage_dates(node, i));
     if let Some(document) = &document {
         r.cited_lines_exist(document);
     }
@@ -89,6 +90,7 @@ pub(super) fn read(file: &str, root: &Node, diagnostics: &mut Vec<Diagnostic>) -
         footnote_markers,
         messages,
         api,
+        stages,
     })
 }
 
@@ -108,6 +110,7 @@ const TOP_KEYS: &[&str] = &[
     "footnote_markers",
     "messages",
     "api",
+    "stages",
 ];
 
 /// A mapping node whose keys have been checked against the known ones.
@@ -311,6 +314,7 @@ fn placeholder_implicit_errors(pos: Pos) -> ImplicitErrors {
         range: code.clone(),
         fixed: code.clone(),
         stage: code,
+        in_force: None,
     }
 }
 
@@ -348,4 +352,6 @@ const ELEMENT_KEYS: &[&str] = &[
     "source",
     "decisions",
     "elements",
+    "from",
+    "until",
 ];

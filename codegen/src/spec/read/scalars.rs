@@ -99,8 +99,40 @@ impl Reader<'_> {
         self.opt_bool(fields, key)
     }
 
+    /// `from` and `until`: the days something is in force; `until` must
+    /// come after `from`.
+    pub(super) fn in_force(&mut self, fields: &Fields) -> InForce {
+        let dates = InForce {
+            from: self.opt_date(fields, "from"),
+            until: self.opt_date(fields, "until"),
+        };
+        if let (Some(from), Some(until)) = (&dates.from, &dates.until) {
+            if until.value <= from.value {
+                self.error(
+                    Kind::Inconsistent,
+                    until.pos,
+                    &fields.path("until"),
+                    format!(
+                        "`until` ({}) is not after `from` ({}): in force on no day",
+                        until.value, from.value
+                    ),
+                )
+                .help = Some(
+                    "`until` is the first day no longer in force; it must come after `from`"
+                        .to_string(),
+                );
+            }
+        }
+        dates
+    }
+
     pub(super) fn req_date(&mut self, fields: &Fields, key: &str) -> Option<Spanned<time::Date>> {
-        let text = self.req_str(fields, key)?;
+        fields.req(self, key)?;
+        self.opt_date(fields, key)
+    }
+
+    pub(super) fn opt_date(&mut self, fields: &Fields, key: &str) -> Option<Spanned<time::Date>> {
+        let text = self.opt_str(fields, key)?;
         let format = time::macros::format_description!("[year]-[month]-[day]");
         self.parse(text, &fields.path(key), "a date written YYYY-MM-DD", |t| {
             time::Date::parse(t, &format).ok()

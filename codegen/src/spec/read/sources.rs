@@ -5,9 +5,47 @@ use super::*;
 
 impl Reader<'_> {
     pub(super) fn source_of(&mut self, node: &Node, path: &str) -> Option<Source> {
-        let fields = self.map(node, path, &["section", "line", "reference"])?;
+        let fields = self.map(
+            node,
+            path,
+            &["section", "line", "reference", "title", "address", "read"],
+        )?;
+        let document_keys = fields.get("section").is_some() || fields.get("line").is_some();
+        if fields.get("title").is_some()
+            || fields.get("address").is_some()
+            || fields.get("read").is_some()
+        {
+            if document_keys || fields.get("reference").is_some() {
+                self.error(
+                    Kind::Inconsistent,
+                    node.pos,
+                    path,
+                    "a page (`title`, `address`, `read`) is cited alone, without `section`, `line` or `reference`".to_string(),
+                );
+            }
+            let title = self.req_str(&fields, "title");
+            let address = self.req_str(&fields, "address");
+            let read = self.req_date(&fields, "read");
+            if let Some(address) = &address {
+                if !address.value.starts_with("https://")
+                    || address.value.contains(char::is_whitespace)
+                {
+                    self.error(
+                        Kind::InvalidValue,
+                        address.pos,
+                        &fields.path("address"),
+                        format!("`{}` is not an https:// address", address.value),
+                    );
+                }
+            }
+            return Some(Source::Page {
+                title: title?,
+                address: address?,
+                read: read?,
+            });
+        }
         if let Some(reference) = self.opt_str(&fields, "reference") {
-            if fields.get("section").is_some() || fields.get("line").is_some() {
+            if document_keys {
                 self.error(
                     Kind::Inconsistent,
                     node.pos,
