@@ -67,6 +67,10 @@ pub struct Summary {
     /// Footnote markers on elements (`*`, 1, 2), each counted where it stands.
     pub markers: usize,
     pub error_codes: usize,
+    /// Stage starts (a stage in one environment) of `stages`.
+    pub stage_starts: usize,
+    /// Elements and codeset values in force on some days only.
+    pub dated: usize,
 }
 
 impl Summary {
@@ -76,6 +80,13 @@ impl Summary {
             codeset_values: spec.codesets.iter().map(|c| c.values().len()).sum(),
             messages: spec.messages.len(),
             error_codes: spec.error_codes.len(),
+            stage_starts: spec.stages.iter().map(|s| s.starts.len()).sum(),
+            dated: spec
+                .codesets
+                .iter()
+                .flat_map(|c| c.values())
+                .filter(|v| v.in_force.is_dated())
+                .count(),
             ..Summary::default()
         };
         for message in &spec.messages {
@@ -96,6 +107,7 @@ impl Summary {
                     .is_some_and(|p| p.returned_if.is_some()),
             );
             self.markers += element.markers.len();
+            self.dated += usize::from(element.in_force.is_dated());
             self.add(&element.elements);
         }
     }
@@ -105,7 +117,7 @@ impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} codesets ({} values), {} messages, {} elements ({} register-side), {} structured rules, {} presence conditions, {} footnote markers, {} error codes",
+            "{} codesets ({} values), {} messages, {} elements ({} register-side), {} structured rules, {} presence conditions, {} footnote markers, {} error codes, {} stage starts, {} dated elements and codes",
             self.codesets,
             self.codeset_values,
             self.messages,
@@ -115,6 +127,8 @@ impl std::fmt::Display for Summary {
             self.presence_conditions,
             self.markers,
             self.error_codes,
+            self.stage_starts,
+            self.dated,
         )
     }
 }

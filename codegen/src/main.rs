@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use pcr_codegen::emit::GeneratedFile;
 use pcr_codegen::{
@@ -115,6 +115,9 @@ fn main() -> ExitCode {
             schema_out,
             register_feature,
         } => {
+            if out.is_none() {
+                own_spec_only(spec.as_deref(), "--out DIR");
+            }
             // The schemas go beside the checked-in models; models written
             // elsewhere get schemas only where asked.
             let schema_out = match (&out, schema_out) {
@@ -138,12 +141,38 @@ fn main() -> ExitCode {
                 &options,
             )
         }
-        Command::Schema { spec, format, out } => export(
-            &spec.unwrap_or_else(|| in_workspace(DEFAULT_SPEC)),
-            format,
-            &out.unwrap_or_else(|| in_workspace(DEFAULT_SCHEMA_OUT)),
-        ),
+        Command::Schema { spec, format, out } => {
+            if out.is_none() {
+                own_spec_only(spec.as_deref(), "--out DIR");
+            }
+            export(
+                &spec.unwrap_or_else(|| in_workspace(DEFAULT_SPEC)),
+                format,
+                &out.unwrap_or_else(|| in_workspace(DEFAULT_SCHEMA_OUT)),
+            )
+        }
     }
+}
+
+/// Writing into the workspace's `generated/` is the main job's alone: a
+/// spec other than the workspace's own needs a directory of its own
+/// (`needs`), or the command stops with a usage error (exit 2) and writes
+/// nothing.
+fn own_spec_only(spec: Option<&Path>, needs: &str) {
+    let Some(spec) = spec else { return };
+    let own = std::fs::canonicalize(in_workspace(DEFAULT_SPEC)).ok();
+    if own.is_some() && std::fs::canonicalize(spec).ok() == own {
+        return;
+    }
+    Cli::command()
+        .error(
+            clap::error::ErrorKind::MissingRequiredArgument,
+            format!(
+                "`--spec {}` is not the workspace's spec ({DEFAULT_SPEC}), whose models alone are written to generated/ by default; give {needs} for its output",
+                spec.display()
+            ),
+        )
+        .exit()
 }
 
 /// A default path: relative to the current directory when run from the

@@ -355,3 +355,63 @@ fn generate_usage_errors_exit_2() {
         assert_eq!(run(&workspace(), args).status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn readme_shows_the_summary_line_check_prints() {
+    let out = run(
+        &workspace(),
+        &["check", "spec/credit-register-extract/v1.4.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let line = text(&out.stdout);
+    let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap();
+    assert!(
+        readme.lines().any(|l| l == line.trim_end()),
+        "README.md does not show the line `check` prints:\n{line}"
+    );
+}
+
+#[test]
+fn another_spec_without_out_writes_nothing_into_generated() {
+    let tour = workspace().join("tests/downstream-build/specs/feature-tour.yaml");
+    let tour = tour.to_str().unwrap();
+    let models = workspace().join("generated/src/credit_register_extract.rs");
+    let schema = workspace().join("generated/schema/openapi.json");
+    let before = (
+        std::fs::read(&models).unwrap(),
+        std::fs::read(&schema).unwrap(),
+    );
+    // From the workspace and from elsewhere, `generate` and `schema` alike.
+    for dir in [workspace(), std::env::temp_dir()] {
+        for command in ["generate", "schema"] {
+            let out = run(&dir, &[command, "--spec", tour]);
+            assert_eq!(
+                out.status.code(),
+                Some(2),
+                "{command}: {}",
+                text(&out.stdout)
+            );
+            let stderr = text(&out.stderr);
+            assert!(stderr.contains("give --out DIR"), "{stderr}");
+            assert!(out.stdout.is_empty());
+        }
+    }
+    assert_eq!(
+        (
+            std::fs::read(&models).unwrap(),
+            std::fs::read(&schema).unwrap()
+        ),
+        before
+    );
+    // The workspace's own spec, named, is the main job still.
+    let own = run(
+        &workspace(),
+        &[
+            "generate",
+            "--spec",
+            "spec/credit-register-extract/v1.4.yaml",
+        ],
+    );
+    assert_eq!(own.status.code(), Some(0), "{}", text(&own.stderr));
+    assert!(text(&own.stdout).contains("unchanged"));
+}

@@ -705,7 +705,12 @@ fn summarised(changes: &[Change]) -> Vec<(String, &'static str, Impact, Impact, 
 
 #[test]
 fn the_endpoint_data_is_diffed() {
+    // Without the stages, which name the environments edited below.
     let v14 = read("spec/credit-register-extract/v1.4.yaml");
+    let v14 = v14[..v14
+        .find("\n# When the register's stages started.")
+        .expect("v1.4 has stages")]
+        .to_string();
     let at = v14
         .find("\n# The endpoint itself.")
         .expect("v1.4 has an api section");

@@ -611,7 +611,7 @@ fn expand(
                             None => quote!(::core::option::Option::None),
                         };
                         let (from, until) = (day(from), day(until));
-                        quote_spanned!(span=> !#krate::InForce { from: #from, until: #until }.on(__ctx.today))
+                        quote_spanned!(span=> !(#krate::InForce { from: #from, until: #until }).on(__ctx.today))
                     }
                     _ => return None,
                 })

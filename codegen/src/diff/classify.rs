@@ -128,6 +128,24 @@ pub(super) enum What {
     NotesChanged,
     /// The Rust struct of one item of a list of groups (`item_name`).
     ItemNameChanged,
+    /// A row of the version history added or changed.
+    HistoryChanged,
+    /// A stage's start in an environment; `later`: it starts later than
+    /// before (or no longer), so a code it allows is refused on more days.
+    StageStartChanged {
+        later: bool,
+    },
+    /// The days an element is in force; `narrower`: on some day it was in
+    /// force it no longer is.
+    InForceChanged {
+        direction: Direction,
+        narrower: bool,
+    },
+    /// The days a codeset value is in force.
+    CodeInForceChanged {
+        in_requests: bool,
+        narrower: bool,
+    },
 }
 
 impl What {
@@ -181,6 +199,10 @@ impl What {
             NameChanged => "name-changed",
             NotesChanged => "notes-changed",
             ItemNameChanged => "item-name-changed",
+            HistoryChanged => "history-changed",
+            StageStartChanged { .. } => "stage-start-changed",
+            InForceChanged { .. } => "in-force-changed",
+            CodeInForceChanged { .. } => "code-in-force-changed",
         }
     }
 
@@ -197,7 +219,36 @@ impl What {
             | CodesetValueLabelChanged
             | HttpStatusReasonChanged
             | NameChanged
-            | NotesChanged => (none, Semver::Patch),
+            | NotesChanged
+            | HistoryChanged => (none, Semver::Patch),
+            // A later start refuses the stage's codes on more days.
+            StageStartChanged { later } => ((breaking_if(later), Unaffected), Semver::Patch),
+            // A request refused on a day it was accepted; a response read
+            // as before (the element is optional either way).
+            InForceChanged {
+                direction,
+                narrower,
+            } => (
+                match direction {
+                    Direction::Request => (breaking_if(narrower), Unaffected),
+                    Direction::Response => (Unaffected, Compatible),
+                },
+                Semver::Patch,
+            ),
+            CodeInForceChanged {
+                in_requests,
+                narrower,
+            } => (
+                (
+                    if in_requests {
+                        breaking_if(narrower)
+                    } else {
+                        Unaffected
+                    },
+                    Unaffected,
+                ),
+                Semver::Patch,
+            ),
             // In the first stage fewer codes are accepted.
             StageChanged { to_first } => ((breaking_if(to_first), Unaffected), Semver::Patch),
             FormatRuleChanged {

@@ -57,6 +57,10 @@ pub struct Change {
     pub semver: Semver,
     /// The document sections the change is in.
     pub sections: Vec<String>,
+    /// The day the change takes effect, for a change of dates (a stage's
+    /// start, an element's or code's `from`/`until`, the document's date, a
+    /// history row): `YYYY-MM-DD`.
+    pub takes_effect: Option<String>,
 }
 
 impl Change {

@@ -46,7 +46,7 @@ impl Diff {
             }
             let _ = write!(
                 out,
-                "\n## {title}\n\n| element | change | old → new | senders | readers | Rust API | sections |\n|---|---|---|---|---|---|---|\n"
+                "\n## {title}\n\n| element | change | old → new | takes effect | senders | readers | Rust API | sections |\n|---|---|---|---|---|---|---|---|\n"
             );
             for c in changes {
                 let arrow = format!(
@@ -56,10 +56,11 @@ impl Diff {
                 );
                 let _ = writeln!(
                     out,
-                    "| `{}` | {} | {} | {} | {} | {} | {} |",
+                    "| `{}` | {} | {} | {} | {} | {} | {} | {} |",
                     c.path,
                     c.kind,
                     arrow,
+                    c.takes_effect.as_deref().unwrap_or("—"),
                     impact(c.senders),
                     impact(c.readers),
                     semver(c.semver),
@@ -71,13 +72,9 @@ impl Diff {
     }
 }
 
+/// A value in a table cell, whole: a reviewer reads every word of it.
 pub(super) fn cell(text: &str) -> String {
-    let text = text.replace('|', "\\|").replace('\n', " ");
-    if text.chars().count() > 60 {
-        format!("{}…", text.chars().take(59).collect::<String>())
-    } else {
-        text
-    }
+    text.replace('|', "\\|").replace('\n', " ")
 }
 
 pub(super) fn impact(i: Impact) -> &'static str {

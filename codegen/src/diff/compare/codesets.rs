@@ -104,6 +104,21 @@ impl<'a> Differ<'a> {
                                 value_sections.clone(),
                             );
                         }
+                        if old_value.in_force != value.in_force {
+                            self.push_dated(
+                                value_path.clone(),
+                                What::CodeInForceChanged {
+                                    in_requests,
+                                    narrower: narrower(&old_value.in_force, &value.in_force),
+                                },
+                                (
+                                    Some(in_force_text(&old_value.in_force)),
+                                    Some(in_force_text(&value.in_force)),
+                                ),
+                                value_sections.clone(),
+                                in_force_day(&old_value.in_force, &value.in_force),
+                            );
+                        }
                         if old_value.label.value != value.label.value {
                             self.push(
                                 value_path,

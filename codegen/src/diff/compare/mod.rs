@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::classify::What;
 use super::Change;
 use crate::spec::{
-    Check, Codeset, CodesetContent, Direction, Element, Message, Source, Spec, Stage,
+    Check, Codeset, CodesetContent, Direction, Element, InForce, Message, Source, Spec, Stage,
 };
 
 /// Every change from `old` to `new`, in the order found.
@@ -23,6 +23,7 @@ pub(super) fn changes(old: &Spec, new: &Spec) -> Vec<Change> {
         changes: Vec::new(),
     };
     d.document();
+    d.stages();
     d.format_rules();
     d.error_codes();
     d.codesets();
@@ -135,7 +136,65 @@ impl<'a> Differ<'a> {
             readers,
             semver,
             sections,
+            takes_effect: None,
         });
+    }
+
+    /// Records a change of dates, which takes effect on `day`.
+    fn push_dated(
+        &mut self,
+        path: String,
+        what: What,
+        (old, new): (Option<String>, Option<String>),
+        sections: Vec<String>,
+        day: time::Date,
+    ) {
+        self.push(path, what, old, new, sections);
+        if let Some(change) = self.changes.last_mut() {
+            change.takes_effect = Some(day.to_string());
+        }
+    }
+
+    /// The stages' starts, each (stage, environment) compared with its
+    /// source.
+    fn stages(&mut self) {
+        let starts = |spec: &'a Spec| -> BTreeMap<(Stage, &'a str), &'a crate::spec::StageStart> {
+            spec.stages
+                .iter()
+                .flat_map(|s| {
+                    s.starts
+                        .iter()
+                        .map(move |st| ((s.stage.value, st.environment.value.as_str()), st))
+                })
+                .collect()
+        };
+        let (old, new) = (starts(self.old), starts(self.new));
+        let text = |st: &crate::spec::StageStart| match &st.source {
+            Some(source) => format!("{} ({})", st.date.value, crate::emit::docs::source(source)),
+            None => st.date.value.to_string(),
+        };
+        let keys: BTreeSet<(Stage, &str)> = old.keys().chain(new.keys()).copied().collect();
+        for key in keys {
+            let path = format!("stages[{}].starts[{}]", key.0.name(), key.1);
+            match (old.get(&key), new.get(&key)) {
+                (Some(o), Some(n)) if text(o) == text(n) => {}
+                (o, n) => {
+                    let later = match (o, n) {
+                        (Some(o), Some(n)) => n.date.value > o.date.value,
+                        (Some(_), None) => true,
+                        _ => false,
+                    };
+                    let day = n.or(o).map(|st| st.date.value).unwrap_or(time::Date::MIN);
+                    self.push_dated(
+                        path,
+                        What::StageStartChanged { later },
+                        (o.map(|st| text(st)), n.map(|st| text(st))),
+                        vec![],
+                        day,
+                    );
+                }
+            }
+        }
     }
 
     fn document(&mut self) {
@@ -154,6 +213,30 @@ impl<'a> Differ<'a> {
                     Some(old),
                     Some(new),
                     vec![],
+                );
+                if key == "date" {
+                    if let Some(change) = self.changes.last_mut() {
+                        change.takes_effect = Some(n.date.value.to_string());
+                    }
+                }
+            }
+        }
+        // The history rows, by version: a row added or rewritten.
+        for row in &n.history {
+            let before = o
+                .history
+                .iter()
+                .find(|r| r.version.value == row.version.value);
+            let text = |r: &crate::spec::HistoryEntry| {
+                format!("{}: {}", r.date.value, r.description.value)
+            };
+            if before.map(text) != Some(text(row)) {
+                self.push_dated(
+                    format!("document.history[{}]", row.version.value),
+                    What::HistoryChanged,
+                    (before.map(text), Some(text(row))),
+                    vec![],
+                    row.date.value,
                 );
             }
         }
@@ -270,4 +353,42 @@ fn sections_or(sources: &[Source], fallback: &[String]) -> Vec<String> {
     } else {
         own
     }
+}
+
+/// Whether some day in force under `old` is not under `new`.
+fn narrower(old: &InForce, new: &InForce) -> bool {
+    let day = |d: &Option<crate::spec::Spanned<time::Date>>| d.as_ref().map(|d| d.value);
+    let from_later = match (day(&old.from), day(&new.from)) {
+        (_, None) => false,
+        (None, Some(_)) => true,
+        (Some(o), Some(n)) => n > o,
+    };
+    let until_earlier = match (day(&old.until), day(&new.until)) {
+        (_, None) => false,
+        (None, Some(_)) => true,
+        (Some(o), Some(n)) => n < o,
+    };
+    from_later || until_earlier
+}
+
+/// The day a change of `old` to `new` takes effect: the first day that
+/// differs, of the new `from` and `until` (else the old).
+fn in_force_day(old: &InForce, new: &InForce) -> time::Date {
+    let day = |d: &Option<crate::spec::Spanned<time::Date>>| d.as_ref().map(|d| d.value);
+    [
+        (day(&old.from) != day(&new.from)).then(|| day(&new.from).or(day(&old.from))),
+        (day(&old.until) != day(&new.until)).then(|| day(&new.until).or(day(&old.until))),
+    ]
+    .into_iter()
+    .flatten()
+    .flatten()
+    .min()
+    .unwrap_or(time::Date::MIN)
+}
+
+/// "in force from 2027-01-04", or "always".
+fn in_force_text(in_force: &InForce) -> String {
+    in_force
+        .describe()
+        .unwrap_or_else(|| "always in force".to_string())
 }
