@@ -450,3 +450,92 @@ fn a_byte_order_mark_is_accepted_and_positions_stay() {
     .unwrap_err();
     assert_eq!(diagnostics.to_string(), plain.to_string());
 }
+
+/// The minimal spec with stages appended.
+fn with_stages(stages: &str) -> String {
+    format!("{MINIMAL}stages:\n{stages}")
+}
+
+#[test]
+fn impossible_and_malformed_dates_are_refused_at_their_line() {
+    let text = with_stages(
+        "  - stage: first\n    starts:\n      - {environment: test, date: 2024-02-30}\n      - {environment: production, date: 2024-4-1}\n",
+    );
+    let diagnostics = load_str("case.yaml", &text).unwrap_err();
+    let found: Vec<(Kind, usize)> = diagnostics.iter().map(|d| (d.kind, d.pos.line)).collect();
+    // The line after `stages:`, `- stage: first` and `starts:`.
+    let first = MINIMAL.lines().count() + 4;
+    assert_eq!(
+        found,
+        [(Kind::InvalidValue, first), (Kind::InvalidValue, first + 1)],
+        "{diagnostics}"
+    );
+}
+
+#[test]
+fn stages_out_of_order_are_refused() {
+    let text = with_stages(
+        "  - stage: second\n    starts:\n      - {environment: test, date: 2026-04-01}\n  - stage: first\n    starts:\n      - {environment: test, date: 2024-04-01}\n",
+    );
+    let diagnostics = load_str("case.yaml", &text).unwrap_err();
+    assert_eq!(diagnostics.iter().count(), 1, "{diagnostics}");
+    let d = diagnostics.iter().next().unwrap();
+    assert_eq!(
+        (d.kind, d.pos.line),
+        (Kind::Inconsistent, MINIMAL.lines().count() + 5)
+    );
+    assert!(d.to_string().contains("listed after stage `second`"), "{d}");
+    // In order, a later stage must start later in the same environment.
+    let text = with_stages(
+        "  - stage: first\n    starts:\n      - {environment: test, date: 2026-04-01}\n  - stage: second\n    starts:\n      - {environment: test, date: 2026-04-01}\n      - {environment: staging, date: 2026-04-01}\n",
+    );
+    let diagnostics = load_str("case.yaml", &text).unwrap_err();
+    let found: Vec<(Kind, usize)> = diagnostics.iter().map(|d| (d.kind, d.pos.line)).collect();
+    let at = MINIMAL.lines().count() + 7;
+    assert_eq!(
+        found,
+        [(Kind::Inconsistent, at), (Kind::InvalidValue, at + 1)],
+        "{diagnostics}"
+    );
+}
+
+#[test]
+fn until_not_after_from_and_dates_without_their_code_are_refused() {
+    let text = planted(
+        "{code: BusinessId, label: Business ID}",
+        "{code: BusinessId, label: Business ID, from: 2027-01-04, until: 2027-01-04}",
+    );
+    let diagnostics = load_str("case.yaml", &text).unwrap_err();
+    let found: Vec<Kind> = diagnostics.iter().map(|d| d.kind).collect();
+    // `until` not after `from`; and no `implicit_errors.in_force` to report with.
+    assert_eq!(
+        found,
+        [Kind::MissingKey, Kind::Inconsistent],
+        "{diagnostics}"
+    );
+    let line = MINIMAL
+        .lines()
+        .position(|l| l.contains("code: BusinessId"))
+        .unwrap()
+        + 1;
+    assert!(
+        diagnostics.iter().all(|d| d.pos.line == line),
+        "{diagnostics}"
+    );
+    assert!(diagnostics.to_string().contains("in force on no day"));
+}
+
+#[test]
+fn a_dated_required_request_element_and_required_in_a_response_are_refused() {
+    let text = planted(
+        "        required: P\n        permissible: \"Codeset: Type of ID code\"\n",
+        "        required: P\n        from: 2027-01-04\n        permissible: \"Codeset: Type of ID code\"\n",
+    )
+    .replacen("  stage: PCR-REQUIRED\n", "  stage: PCR-REQUIRED\n  in_force: PCR-REQUIRED\n", 1);
+    let diagnostics = load_str("case.yaml", &text).unwrap_err();
+    let found: Vec<Kind> = diagnostics.iter().map(|d| d.kind).collect();
+    assert_eq!(found, [Kind::Inconsistent], "{diagnostics}");
+    assert!(diagnostics
+        .to_string()
+        .contains("cannot be in force on some days only"));
+}

@@ -776,7 +776,12 @@ fn the_endpoint_data_is_diffed() {
 
 #[test]
 fn the_v1_4_spec_before_its_second_reading_differs_by_the_api_and_a_rule() {
+    // Both readings without the stages' dates, a third reading.
     let v14 = read("spec/credit-register-extract/v1.4.yaml");
+    let v14 = v14[..v14
+        .find("\n# When the register's stages started.")
+        .expect("v1.4 has stages")]
+        .to_string();
     // The first reading: no `api`, no `absent_if` on delayedAmount.
     let at = v14.find("\n# The endpoint itself.").unwrap();
     let rule = "                rules:\n                  - text: >-\n                      In the case of guarantee receivable for a student loan,\n                      no payment delays or information about loan acceleration\n                      is reported.\n                    absent_if: {element: loanType, equals: GuaranteeReceivable}\n                    error: PCR-NOT-REPORTED\n";
@@ -831,5 +836,102 @@ fn an_item_name_is_a_major_change_of_the_rust_api_only() {
     assert_eq!(
         (change.old.as_deref(), change.new.as_deref()),
         (Some("Item"), Some("Entry"))
+    );
+}
+
+/// Each date a spec can change, with the day the change takes effect:
+/// v1.4 against a copy whose second stage starts later in test, whose
+/// `TargetEnvironment` code `Test` is in force until a day, whose
+/// `owner.countryCode` is in force from one, and whose document date and
+/// last history row are later.
+#[test]
+fn date_changes_list_the_day_each_takes_effect() {
+    let v14 = read("spec/credit-register-extract/v1.4.yaml");
+    let edited = v14
+        .replacen(
+            "      - environment: test\n        date: 2026-04-01\n",
+            "      - environment: test\n        date: 2026-05-04\n",
+            1,
+        )
+        .replacen("  date: 2024-01-04\n", "  date: 2024-02-01\n", 1)
+        .replacen(
+            "    - version: \"1.4\"\n      date: 2024-01-04\n",
+            "    - version: \"1.4\"\n      date: 2024-02-01\n",
+            1,
+        )
+        .replacen(
+            "            codeset: CountryCode\n",
+            "            codeset: CountryCode\n            from: 2027-01-04\n",
+            1,
+        )
+        .replacen(
+            "      - {code: Test, ",
+            "      - {until: 2027-06-01, code: Test, ",
+            1,
+        )
+        .replacen(
+            "  stage: PCR-STAGE-NOT-ALLOWED\n",
+            "  stage: PCR-STAGE-NOT-ALLOWED\n  in_force: PCR-STAGE-NOT-ALLOWED\n",
+            1,
+        );
+    assert_ne!(edited, v14);
+    let d = diff(&spec("v1.4", &v14), &spec("edited", &edited));
+    let dated: Vec<(&str, &str, Option<&str>, Option<&str>, Option<&str>)> = d
+        .changes
+        .iter()
+        .filter(|c| c.takes_effect.is_some())
+        .map(|c| {
+            (
+                c.path.as_str(),
+                c.kind,
+                c.old.as_deref(),
+                c.new.as_deref(),
+                c.takes_effect.as_deref(),
+            )
+        })
+        .collect();
+    let report = format!("{dated:#?}");
+    for (path, kind, day) in [
+        (
+            "stages[second].starts[test]",
+            "stage-start-changed",
+            "2026-05-04",
+        ),
+        ("document.date", "document-changed", "2024-02-01"),
+        ("document.history[1.4]", "history-changed", "2024-02-01"),
+        (
+            "messages[request].owner.countryCode",
+            "in-force-changed",
+            "2027-01-04",
+        ),
+        (
+            "codesets[TargetEnvironment].values[Test]",
+            "code-in-force-changed",
+            "2027-06-01",
+        ),
+    ] {
+        assert!(
+            dated
+                .iter()
+                .any(|c| c.0 == path && c.1 == kind && c.4 == Some(day)),
+            "{path} {kind} {day} not in {report}"
+        );
+    }
+    assert_eq!(dated.len(), 5, "{report}");
+    // A later start and narrower days break senders; the Markdown shows
+    // each day and every word of each value.
+    let find = |path: &str| d.changes.iter().find(|c| c.path == path).unwrap();
+    assert!(find("stages[second].starts[test]").breaking());
+    assert!(find("messages[request].owner.countryCode").breaking());
+    assert_eq!(
+        find("messages[request].owner.countryCode").new.as_deref(),
+        Some("in force from 2027-01-04")
+    );
+    let markdown = d.markdown();
+    assert!(markdown.contains("| takes effect |"), "{markdown}");
+    assert!(markdown.contains("| 2026-05-04 |"), "{markdown}");
+    assert!(
+        markdown.contains("2026-05-04 (\"Delivery report 01 April 2026\" (<https://www.vero.fi/en/positivecreditregister/for-software-developers/service-breaks-and-delivery-reports/delivery-reports/delivery-report-01-april-2026>, read 2026-12-07))"),
+        "{markdown}"
     );
 }

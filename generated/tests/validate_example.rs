@@ -95,7 +95,13 @@ fn every_validation_error_is_listed() {
         .replace("0737546-2", &"A".repeat(65))
         .replace("010594Y9032", "010594Y9033")
         .replace("\"NewConsumerCredit\",", "\"NewLoan\",");
-    let out = run(&["request", &file("many.json", &text)]);
+    // On the last day of the first stage.
+    let out = run(&[
+        "request",
+        &file("many.json", &text),
+        "--today",
+        "2026-03-31",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         errors(&out),
@@ -112,6 +118,59 @@ fn every_validation_error_is_listed() {
     // In the second stage the purpose is allowed.
     let out = run(&["request", &file("many.json", &text), "--stage", "second"]);
     assert_eq!(errors(&out).len(), 3);
+}
+
+/// A `NewLoan` request: accepted by the register since 1 April 2026.
+fn new_loan() -> String {
+    let text = std::fs::read_to_string(fixture("request"))
+        .unwrap()
+        .replace("\"NewConsumerCredit\",", "\"NewLoan\",");
+    file("new-loan.json", &text)
+}
+
+#[test]
+fn the_stage_is_the_one_in_force_on_the_day_in_the_environment() {
+    let stage_error = [e(
+        "request.creditRegisterExtractPurpose[0]",
+        "PCR-STAGE-NOT-ALLOWED",
+    )];
+    let request = new_loan();
+    // By default: today (in Finland, since the second stage began), test.
+    let out = run(&["request", &request]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "valid\n");
+    for environment in ["test", "production"] {
+        let on = |day: &str| {
+            run(&[
+                "request",
+                &request,
+                "--today",
+                day,
+                "--environment",
+                environment,
+            ])
+        };
+        let before = on("2026-03-31");
+        assert_eq!(before.status.code(), Some(1), "{environment}");
+        assert_eq!(errors(&before), stage_error, "{environment}");
+        assert_eq!(on("2026-04-01").status.code(), Some(0), "{environment}");
+    }
+    // An explicit stage overrides the day's.
+    let out = run(&["request", &request, "--stage", "first"]);
+    assert_eq!(errors(&out), stage_error);
+    let out = run(&[
+        "request",
+        &request,
+        "--today",
+        "2026-03-31",
+        "--stage",
+        "second",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    // A day or an environment that is not one is a usage error.
+    for args in [["--today", "2026-02-30"], ["--environment", "staging"]] {
+        let out = run(&["request", &request, args[0], args[1]]);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
 }
 
 #[test]
