@@ -17,7 +17,7 @@ use pcr_models::{api, deceased, extract, request, READ_OPTIONS};
 use pcr_runtime::disclosure::{Party, Scope};
 use pcr_runtime::json::{self, ReadError};
 use pcr_runtime::time::OffsetDateTime;
-use pcr_runtime::{Context, Disclose, DisclosureContext, Lenient};
+use pcr_runtime::{Disclose, DisclosureContext, Environment, Lenient};
 use rustls::server::WebPkiClientVerifier;
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
@@ -303,8 +303,10 @@ async fn get_credit_register_extract(
     let Ok(bytes) = to_bytes(body, shared.max_body_bytes).await else {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     };
-    let today = OffsetDateTime::now_utc().date();
-    let ctx = Context::new(pcr_models::DOCUMENT_STAGE, today);
+    // The register's day, and the stage in force in the test environment
+    // on it, which the stand-in stands in for.
+    let ctx = pcr_models::STAGE_CALENDAR.context_today(Environment::Test);
+    let today = ctx.today;
     let options = READ_OPTIONS.max_bytes(shared.max_body_bytes);
     let request = match json::read::<request::Message>(bytes.as_ref(), &ctx, &options) {
         Ok(request) => request,

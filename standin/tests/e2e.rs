@@ -150,7 +150,7 @@ async fn bad_request_gets_400_with_located_errors() {
         "targetEnvironment": "Test",
         "owner": {"idCodeType": "ForeignBusinessId", "idCode": "SE5560000001"},
         "request": {"idCodeType": "PersonalIdentityCode", "idCode": "010594Y9032",
-                    "creditRegisterExtractPurpose": ["NewLoan"]}
+                    "creditRegisterExtractPurpose": []}
     }"#;
     let Error::Rejected { body } = client.send_unchecked(body.to_vec()).await.unwrap_err() else {
         panic!("expected 400");
@@ -513,5 +513,43 @@ fn any_body_gets_200_or_a_located_400() {
         "{} answered, {} rejected",
         ok.get(),
         rejected.get()
+    );
+}
+
+/// Since 1 April 2026 the register accepts `NewLoan`: a client with its
+/// defaults validates for the stage in force today and sends it; one told
+/// the first stage does not.
+#[tokio::test]
+async fn the_client_validates_for_the_stage_in_force_today() {
+    use pcr_models::codesets::CreditRegisterExtractPurpose as Purpose;
+    use pcr_runtime::Stage;
+
+    let s = stand_in(server::DEFAULT_MAX_BODY_BYTES).await;
+    let mut request = request_for(ORIGINAL_PARTY);
+    request.request.credit_register_extract_purpose = vec![Purpose::NewLoan];
+    let client = s.client();
+    let ctx = client.context();
+    assert_eq!(ctx.stage, Stage::Second);
+    assert_eq!(ctx.environment, Environment::Test);
+    assert_eq!(ctx.today, pcr_runtime::context::register_today());
+    let answer = client.get_credit_register_extract(&request).await.unwrap();
+    assert_eq!(extract(answer).person_requested.id_code, ORIGINAL_PARTY);
+
+    let first = {
+        let pem = &s.certs.client;
+        let identity = Identity::from_pem(pem.certificate.as_bytes(), pem.key.as_bytes()).unwrap();
+        s.client_with(identity).stage(Stage::First).build().unwrap()
+    };
+    assert_eq!(first.context().stage, Stage::First);
+    let Err(Error::NotSent(errors)) = first.get_credit_register_extract(&request).await else {
+        panic!("expected NotSent");
+    };
+    let found: Vec<(&str, &str)> = errors.iter().map(|e| (e.path.as_str(), &*e.code)).collect();
+    assert_eq!(
+        found,
+        [(
+            "request.creditRegisterExtractPurpose[0]",
+            "PCR-STAGE-NOT-ALLOWED"
+        )]
     );
 }

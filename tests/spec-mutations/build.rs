@@ -237,6 +237,14 @@ fn main() {
     println!("cargo:rerun-if-changed={SPEC}");
     println!("cargo:rerun-if-changed=build.rs");
     let spec = std::fs::read_to_string(SPEC).expect("the v1.4 spec");
+    // Without the stages: they name the environments by the runtime's
+    // names (`production`, `test`), so renaming an environment, as one
+    // place here does, would leave them naming none; and no name in them
+    // becomes Rust.
+    let spec = match spec.find("\n# When the register's stages started.") {
+        Some(at) => spec[..at + 1].to_string(),
+        None => spec,
+    };
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let mut modules = String::new();
     let mut outcomes = String::from(
