@@ -457,32 +457,10 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
         "required" => Some(RuleKind::Required),
         "stage" => Some(RuleKind::Stage),
         "in_force" => {
-            let mut day = |arg: &str| {
-                take(arg).and_then(|(key, value)| {
-                    let lit = lit_str(cx, &key, value)?;
-                    let day = calendar_day(&lit.value());
-                    if day.is_none() {
-                        cx.error_spanned_by(
-                            &lit,
-                            format!("`{key}` takes a day of the calendar as \"YYYY-MM-DD\""),
-                        );
-                    }
-                    day.map(|day| (lit, day))
-                })
-            };
-            let (from, until) = (day("from"), day("until"));
-            if let (Some((_, from)), Some((lit, until))) = (&from, &until) {
-                if until <= from {
-                    cx.error_spanned_by(
-                        lit,
-                        "`until` is not after `from`: the element would be in force on no day",
-                    );
-                }
-            }
-            Some(RuleKind::InForce {
-                from: from.map(|(_, day)| day),
-                until: until.map(|(_, day)| day),
-            })
+            let from = take("from").and_then(|(key, value)| day(cx, &key, value));
+            let until = take("until").and_then(|(key, value)| day(cx, &key, value));
+            let (from, until) = days_in_order(cx, from, until, "the element");
+            Some(RuleKind::InForce { from, until })
         }
         "non_blank" => Some(RuleKind::NonBlank),
         "required_if" | "absent_if" => {
@@ -769,8 +747,43 @@ fn date_bound(cx: &Ctxt, key: &Ident, value: Expr) -> Option<DateBound> {
     parsed
 }
 
+/// A day written `"YYYY-MM-DD"` (`from`, `until`), or `None` after saying
+/// why, under the value.
+pub(crate) fn day(cx: &Ctxt, key: &Ident, value: Expr) -> Option<(LitStr, time::Date)> {
+    let lit = lit_str(cx, key, value)?;
+    match calendar_day(&lit.value()) {
+        Some(day) => Some((lit, day)),
+        None => {
+            cx.error_spanned_by(
+                &lit,
+                format!("`{key}` takes a day of the calendar as \"YYYY-MM-DD\""),
+            );
+            None
+        }
+    }
+}
+
+/// The days of `from` and `until`, refusing (under `until`) an `until`
+/// that does not come after `from`: `what` would be in force on no day.
+pub(crate) fn days_in_order(
+    cx: &Ctxt,
+    from: Option<(LitStr, time::Date)>,
+    until: Option<(LitStr, time::Date)>,
+    what: &str,
+) -> (Option<time::Date>, Option<time::Date>) {
+    if let (Some((_, from)), Some((lit, until))) = (&from, &until) {
+        if until <= from {
+            cx.error_spanned_by(
+                lit,
+                format!("`until` is not after `from`: {what} would be in force on no day"),
+            );
+        }
+    }
+    (from.map(|(_, d)| d), until.map(|(_, d)| d))
+}
+
 /// `YYYY-MM-DD`, if that day exists.
-pub fn calendar_day(text: &str) -> Option<time::Date> {
+fn calendar_day(text: &str) -> Option<time::Date> {
     let format = time::macros::format_description!("[year repr:full sign:automatic]-[month]-[day]");
     text.len()
         .eq(&10)

@@ -17,8 +17,9 @@ use quote::quote;
 use syn::spanned::Spanned;
 use syn::{parse_quote, Data, DeriveInput, Expr, Fields, Ident, LitStr};
 
-use crate::attr::{closest, lit_str, parse_value, skip_value};
+use crate::attr::{closest, day, days_in_order, lit_str, parse_value, skip_value};
 use crate::ctxt::Ctxt;
+use crate::expand::in_force_tokens;
 
 struct Value<'a> {
     ident: &'a Ident,
@@ -26,9 +27,8 @@ struct Value<'a> {
     code_span: proc_macro2::Span,
     label: String,
     not_allowed_in: Vec<Ident>,
-    // #[pcr(from = "...")], #[pcr(until = "...")]
-    from: Option<time::Date>,
-    until: Option<(LitStr, time::Date)>,
+    // #[pcr(from = "...", until = "...")]: the days in force, if dated.
+    days: Option<(Option<time::Date>, Option<time::Date>)>,
 }
 
 pub fn derive(input: &DeriveInput) -> TokenStream {
@@ -133,10 +133,10 @@ fn value<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Value<'a> {
         code_span: variant.ident.span(),
         label: String::new(),
         not_allowed_in: Vec::new(),
-        from: None,
-        until: None,
+        days: None,
     };
     let mut label: Option<LitStr> = None;
+    let (mut from, mut until) = (None, None);
     for attr in variant.attrs.iter().filter(|a| a.path().is_ident("pcr")) {
         let result = attr.parse_nested_meta(|meta| {
             let key = meta
@@ -179,17 +179,11 @@ fn value<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Value<'a> {
                 },
                 // #[pcr(from = "2027-01-04")], #[pcr(until = "2028-01-01")]
                 "from" | "until" => {
-                    if let Some(lit) =
-                        parse_value(cx, &meta, &key)?.and_then(|v| lit_str(cx, &key, v))
-                    {
-                        match crate::attr::calendar_day(&lit.value()) {
-                            Some(day) if key == "from" => value.from = Some(day),
-                            Some(day) => value.until = Some((lit, day)),
-                            None => cx.error_spanned_by(
-                                &lit,
-                                format!("`{key}` takes a day of the calendar as \"YYYY-MM-DD\""),
-                            ),
-                        }
+                    let day = parse_value(cx, &meta, &key)?.and_then(|v| day(cx, &key, v));
+                    if key == "from" {
+                        from = day;
+                    } else {
+                        until = day;
                     }
                 }
                 other => {
@@ -211,13 +205,8 @@ fn value<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Value<'a> {
             cx.syn_error(error);
         }
     }
-    if let (Some(from), Some((lit, until))) = (value.from, &value.until) {
-        if *until <= from {
-            cx.error_spanned_by(
-                lit,
-                "`until` is not after `from`: the code would be in force on no day",
-            );
-        }
+    if from.is_some() || until.is_some() {
+        value.days = Some(days_in_order(cx, from, until, "the code"));
     }
     value.label = label
         .map(|l| l.value())
@@ -246,18 +235,11 @@ fn expand(input: &DeriveInput, krate: &syn::Path, id: &str, values: &[Value]) ->
         });
     let dated = values
         .iter()
-        .filter(|v| v.from.is_some() || v.until.is_some())
-        .map(|v| {
+        .filter_map(|v| {
+            let (from, until) = v.days?;
             let variant = v.ident;
-            let day = |d: Option<time::Date>| match d {
-                Some(day) => {
-                    let day = crate::expand::date_tokens(krate, day);
-                    quote! { ::core::option::Option::Some(#day) }
-                }
-                None => quote! { ::core::option::Option::None },
-            };
-            let (from, until) = (day(v.from), day(v.until.as_ref().map(|(_, d)| *d)));
-            quote! { #ident::#variant => #krate::InForce { from: #from, until: #until }, }
+            let days = in_force_tokens(krate, from, until);
+            Some(quote! { #ident::#variant => #days, })
         })
         .collect::<Vec<_>>();
     let in_force = (!dated.is_empty()).then(|| {

@@ -317,37 +317,32 @@ fn field<'a>(cx: &Ctxt, field: &'a syn::Field) -> Field<'a> {
                         _ => cx.error_spanned_by(&key, "`returned_if` needs `field = FIELD` and `equals`, `in` or `not_in`"),
                     }
                 }
+                "returned_between" if !meta.input.peek(syn::token::Paren) => {
+                    cx.error_spanned_by(&key, "`returned_between` needs `from = \"YYYY-MM-DD\"`, `until = \"YYYY-MM-DD\"` or both");
+                    skip_value(&meta)?;
+                }
                 "returned_between" => {
-                    let (mut from, mut until) = (None, None);
+                    let (mut from, mut until, mut named) = (None, None, false);
                     meta.parse_nested_meta(|arg| {
-                        let arg_key = arg.path.get_ident().map(Ident::to_string).unwrap_or_default();
-                        let value = parse_value(cx, &arg, &key)?;
-                        let day = match &value {
-                            Some(Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. })) => {
-                                crate::attr::calendar_day(&lit.value()).map(|day| (lit.clone(), day))
-                            }
-                            _ => None,
-                        };
-                        match (arg_key.as_str(), day) {
-                            ("from", Some(day)) => from = Some(day),
-                            ("until", Some(day)) => until = Some(day),
-                            _ if value.is_some() => cx.error_spanned_by(
+                        let arg_key = arg.path.get_ident().cloned().unwrap_or_else(|| key.clone());
+                        let value = parse_value(cx, &arg, &arg_key)?;
+                        named |= arg_key == "from" || arg_key == "until";
+                        match (arg_key.to_string().as_str(), value) {
+                            ("from", Some(value)) => from = crate::attr::day(cx, &arg_key, value),
+                            ("until", Some(value)) => until = crate::attr::day(cx, &arg_key, value),
+                            (_, Some(_)) => cx.error_spanned_by(
                                 &arg.path,
                                 "`returned_between` takes `from = \"YYYY-MM-DD\"`, `until = \"YYYY-MM-DD\"` or both",
                             ),
-                            _ => {}
+                            (_, None) => {}
                         }
                         Ok(())
                     })?;
-                    if let (Some((_, f)), Some((lit, u))) = (&from, &until) {
-                        if u <= f {
-                            cx.error_spanned_by(lit, "`until` is not after `from`: the field would be returned on no day");
-                        }
-                    }
-                    if from.is_none() && until.is_none() {
-                        cx.error_spanned_by(&key, "`returned_between` needs `from = \"YYYY-MM-DD\"`, `until = \"YYYY-MM-DD\"` or both");
-                    } else {
-                        out.rules.push((key, Rule::Between(from.map(|d| d.1), until.map(|d| d.1))));
+                    match crate::attr::days_in_order(cx, from, until, "the field") {
+                        // A day given but unreadable has been reported.
+                        (None, None) if named => {}
+                        (None, None) => cx.error_spanned_by(&key, "`returned_between` needs `from = \"YYYY-MM-DD\"`, `until = \"YYYY-MM-DD\"` or both"),
+                        (from, until) => out.rules.push((key, Rule::Between(from, until))),
                     }
                 }
                 "returned_to_reader" => {
@@ -603,15 +598,8 @@ fn expand(
                     }
                     Rule::ToReader(id) => quote_spanned!(span=> !#krate::disclosure::returned_to_reader(&self.#id, __ctx)),
                     Rule::Between(from, until) => {
-                        let day = |d: &Option<time::Date>| match d {
-                            Some(day) => {
-                                let day = crate::expand::date_tokens(krate, *day);
-                                quote!(::core::option::Option::Some(#day))
-                            }
-                            None => quote!(::core::option::Option::None),
-                        };
-                        let (from, until) = (day(from), day(until));
-                        quote_spanned!(span=> !(#krate::InForce { from: #from, until: #until }).on(__ctx.today))
+                        let days = crate::expand::in_force_tokens(krate, *from, *until);
+                        quote_spanned!(span=> !(#days).on(__ctx.today))
                     }
                     _ => return None,
                 })

@@ -543,19 +543,9 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
             }
         },
         RuleKind::InForce { from, until } => {
-            let day = |d: &Option<time::Date>| match d {
-                Some(day) => {
-                    let day = date_tokens(krate, *day);
-                    quote! { ::core::option::Option::Some(#day) }
-                }
-                None => quote! { ::core::option::Option::None },
-            };
-            let (from, until) = (day(from), day(until));
+            let days = in_force_tokens(krate, *from, *until);
             quote_spanned! {span=>
-                if let ::core::option::Option::Some(__description) = #krate::rules::in_force(
-                    #krate::InForce { from: #from, until: #until },
-                    __ctx,
-                ) {
+                if let ::core::option::Option::Some(__description) = #krate::rules::in_force(#days, __ctx) {
                     __errors.push(__path, #code, __description);
                 }
             }
@@ -572,8 +562,26 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
     })
 }
 
+/// `#krate::InForce { from: .., until: .. }` of days read from an
+/// attribute, for the three derives that take them.
+pub fn in_force_tokens(
+    krate: &syn::Path,
+    from: Option<time::Date>,
+    until: Option<time::Date>,
+) -> TokenStream {
+    let day = |d: Option<time::Date>| match d {
+        Some(day) => {
+            let day = date_tokens(krate, day);
+            quote! { ::core::option::Option::Some(#day) }
+        }
+        None => quote! { ::core::option::Option::None },
+    };
+    let (from, until) = (day(from), day(until));
+    quote! { #krate::InForce { from: #from, until: #until } }
+}
+
 /// `#krate::date!(Y - M - D)` for a day read from an attribute.
-pub fn date_tokens(krate: &syn::Path, day: time::Date) -> TokenStream {
+fn date_tokens(krate: &syn::Path, day: time::Date) -> TokenStream {
     let (y, m, d) = (
         proc_macro2::Literal::i32_unsuffixed(day.year()),
         proc_macro2::Literal::u8_unsuffixed(day.month() as u8),

@@ -13,3 +13,9 @@ fn disclose_derive_errors() {
     let cases = trybuild::TestCases::new();
     cases.compile_fail("ui/disclose/*.rs");
 }
+
+#[test]
+fn codeset_derive_errors() {
+    let cases = trybuild::TestCases::new();
+    cases.compile_fail("ui/codeset/*.rs");
+}
