@@ -40,21 +40,17 @@ struct Args {
     /// The register-side record, as JSON, or - for standard input
     record: PathBuf,
     /// The day the reader was added to the loan; without it, an original party
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = common::parse_date)]
     added_on: Option<Date>,
     /// The reader's ID code
     #[arg(long)]
     reader: Option<String>,
     /// Today: elements not in force that day are withheld [default: today in Finland]
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = common::parse_date)]
     today: Option<Date>,
     /// The largest record read, in bytes
     #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
     max_bytes: usize,
-}
-
-fn parse_date(text: &str) -> Result<Date, String> {
-    pcr_runtime::wire::date::parse(text)
 }
 
 fn main() -> ExitCode {

@@ -43,7 +43,7 @@ struct Args {
     /// The JSON file, or - for standard input
     file: PathBuf,
     /// The day to validate on [default: today in Finland]
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = common::parse_date)]
     today: Option<Date>,
     /// The register environment the message is for: test or production
     #[arg(long, default_value = "test", value_parser = parse_environment)]
@@ -71,10 +71,6 @@ enum MessageId {
 fn parse_stage(text: &str) -> Result<Stage, String> {
     text.parse()
         .map_err(|e: pcr_runtime::context::UnknownStage| e.to_string())
-}
-
-fn parse_date(text: &str) -> Result<Date, String> {
-    pcr_runtime::wire::date::parse(text)
 }
 
 fn parse_environment(text: &str) -> Result<Environment, String> {

@@ -66,6 +66,9 @@ pub enum Environment {
 }
 
 impl Environment {
+    /// Every environment.
+    pub const ALL: [Environment; 2] = [Environment::Test, Environment::Production];
+
     /// `test` or `production`, as a spec names it.
     pub fn name(self) -> &'static str {
         match self {
@@ -86,11 +89,10 @@ impl std::str::FromStr for Environment {
 
     /// `test` or `production`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "test" => Ok(Environment::Test),
-            "production" => Ok(Environment::Production),
-            _ => Err(UnknownEnvironment(s.to_string())),
-        }
+        Environment::ALL
+            .into_iter()
+            .find(|e| e.name() == s)
+            .ok_or_else(|| UnknownEnvironment(s.to_string()))
     }
 }
 
@@ -233,6 +235,31 @@ impl InForce {
     /// Whether it is in force on `day`.
     pub fn on(&self, day: Date) -> bool {
         self.from.is_none_or(|from| from <= day) && self.until.is_none_or(|until| day < until)
+    }
+}
+
+/// The days in words, as people read them (the last day in force, not
+/// `until`): `from 2027-01-04 until 2027-05-31`, `from 2027-01-04`, `until
+/// 2027-05-31`, `on every day`. The errors, the generated docs and the diff
+/// all say the days this way.
+///
+/// ```
+/// use pcr_runtime::{date, InForce};
+///
+/// let days = InForce { from: Some(date!(2027 - 01 - 04)), until: Some(date!(2027 - 06 - 01)) };
+/// assert_eq!(days.to_string(), "from 2027-01-04 until 2027-05-31");
+/// assert_eq!(InForce::ALWAYS.to_string(), "on every day");
+/// ```
+impl std::fmt::Display for InForce {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let last = self.until.map(Date::previous_day);
+        match (self.from, last) {
+            (_, Some(None)) => f.write_str("on no day"),
+            (Some(from), Some(Some(last))) => write!(f, "from {from} until {last}"),
+            (Some(from), None) => write!(f, "from {from}"),
+            (None, Some(Some(last))) => write!(f, "until {last}"),
+            (None, None) => f.write_str("on every day"),
+        }
     }
 }
 

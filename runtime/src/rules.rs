@@ -280,15 +280,7 @@ pub fn in_force(dates: InForce, ctx: &Context) -> Option<String> {
 /// The description of something not in force on `day` (cold: errors only).
 #[cold]
 fn not_in_force(dates: InForce, day: time::Date) -> String {
-    // `until` is the first day out of force; people read the last day in.
-    let last = dates.until.and_then(time::Date::previous_day);
-    let days = match (dates.from, last) {
-        (Some(from), Some(last)) => format!("in force from {from} until {last}"),
-        (Some(from), None) => format!("in force from {from}"),
-        (None, Some(last)) => format!("in force until {last}"),
-        (None, None) => "in force on no day".to_string(),
-    };
-    format!("Not in force on {day}: {days}.")
+    format!("Not in force on {day}: in force {dates}.")
 }
 
 /// The description of a codeset value the stage does not allow.

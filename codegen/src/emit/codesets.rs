@@ -29,7 +29,7 @@ impl<'a> Emitter<'a> {
                 } else {
                     quote!(, not_allowed_in = [#(#stages),*])
                 };
-                if let Some(days) = super::validate::in_force_args(&value.in_force) {
+                if let Some(days) = in_force_args(&value.in_force) {
                     restriction = quote!(#restriction, #days);
                 }
                 quote! {

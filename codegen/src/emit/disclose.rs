@@ -46,7 +46,7 @@ impl<'a> Emitter<'a> {
                 }
             });
         }
-        if let Some(days) = super::validate::in_force_args(&element.in_force) {
+        if let Some(days) = in_force_args(&element.in_force) {
             rules.push(quote!(#[pcr(returned_between(#days))]));
         }
         let condition = element

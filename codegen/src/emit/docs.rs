@@ -109,11 +109,10 @@ pub fn codeset_value(value: &CodesetValue) -> Vec<String> {
             stages.join(" and ")
         ));
     }
-    if let Some(days) = value.in_force.describe() {
+    if value.in_force.is_dated() {
         out.push(format!(
-            "{}{}: refused in a request on any other day.",
-            days[..1].to_uppercase(),
-            &days[1..]
+            "In force {}: refused in a request on any other day.",
+            value.in_force.days()
         ));
     }
     out
@@ -194,11 +193,10 @@ pub fn field(spec: &Spec, element: &Element) -> Vec<String> {
     for marker in &element.markers {
         out.push(marker_text(spec, element, marker.value));
     }
-    if let Some(days) = element.in_force.describe() {
+    if element.in_force.is_dated() {
         out.push(format!(
-            "{}{}: on any other day refused in a request and withheld from a response.",
-            days[..1].to_uppercase(),
-            &days[1..]
+            "In force {}: on any other day refused in a request and withheld from a response.",
+            element.in_force.days()
         ));
     }
     out.push(from(spec, &element.source));

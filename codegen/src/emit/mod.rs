@@ -30,7 +30,6 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::spec::{
     CharClass, Check, CodesetContent, ComparedDate, Condition, Direction, Element, IdFormat,
     InForce, Marker, MarkerEffect, Message, Required, ScalarType, Shape, Spec, Stage, Standard,
-    STAGE_ENVIRONMENTS,
 };
 
 /// One generated source file.
@@ -227,48 +226,44 @@ impl<'a> Emitter<'a> {
 }
 
 /// `STAGE_CALENDAR`: the spec's `stages`, the day each starts per
-/// environment, for `pcr_runtime::StageCalendar`.
+/// environment, for `pcr_runtime::StageCalendar`. Without `stages`, the
+/// document's stage holds in every environment from the first day.
 fn stage_calendar(spec: &Spec) -> TokenStream {
-    // Without dates, the document's stage holds on every day.
-    let undated: Vec<(Stage, String, time::Date)> = STAGE_ENVIRONMENTS
-        .iter()
-        .map(|e| (spec.document.stage.value, e.to_string(), time::Date::MIN))
-        .collect();
-    let dated: Vec<(Stage, String, time::Date)> = spec
-        .stages
-        .iter()
-        .flat_map(|stages| {
-            stages.starts.iter().map(|start| {
-                (
-                    stages.stage.value,
-                    start.environment.value.clone(),
-                    start.date.value,
-                )
-            })
-        })
-        .collect();
-    let rows = if spec.stages.is_empty() {
-        undated
+    let rows: Vec<(Stage, pcr_runtime::Environment, time::Date)> = if spec.stages.is_empty() {
+        pcr_runtime::Environment::ALL
+            .into_iter()
+            .map(|e| (spec.document.stage.value, e, FIRST_DAY))
+            .collect()
     } else {
-        dated
+        spec.stages
+            .iter()
+            .flat_map(|stages| {
+                stages.starts.iter().filter_map(|start| {
+                    // `check` refuses an environment the runtime lacks.
+                    let environment = start.environment.value.parse().ok()?;
+                    Some((
+                        stages.stage.value,
+                        environment,
+                        start.date.value.max(FIRST_DAY),
+                    ))
+                })
+            })
+            .collect()
     };
     let starts = rows.iter().map(|(stage, environment, day)| {
         let stage = names::type_name(stage.name());
-        let environment = names::type_name(environment);
-        let day = day.max(&FIRST_DAY);
-        {
-            let (y, m, d) = (
-                proc_macro2::Literal::i32_unsuffixed(day.year()),
-                proc_macro2::Literal::u8_unsuffixed(day.month() as u8),
-                proc_macro2::Literal::u8_unsuffixed(day.day()),
-            );
-            quote! {
-                ::pcr_runtime::context::StageStart {
-                    stage: ::pcr_runtime::Stage::#stage,
-                    environment: ::pcr_runtime::Environment::#environment,
-                    from: ::pcr_runtime::date!(#y - #m - #d),
-                },
-            }
+        let environment = names::type_name(environment.name());
+        let (y, m, d) = (
+            proc_macro2::Literal::i32_unsuffixed(day.year()),
+            proc_macro2::Literal::u8_unsuffixed(day.month() as u8),
+            proc_macro2::Literal::u8_unsuffixed(day.day()),
+        );
+        quote! {
+            ::pcr_runtime::context::StageStart {
+                stage: ::pcr_runtime::Stage::#stage,
+                environment: ::pcr_runtime::Environment::#environment,
+                from: ::pcr_runtime::date!(#y - #m - #d),
+            },
         }
     });
     let mut doc = vec![
@@ -307,3 +302,21 @@ fn stage_calendar(spec: &Spec) -> TokenStream {
 
 /// The earliest day `pcr_runtime::date!` writes.
 const FIRST_DAY: time::Date = time::macros::date!(0001 - 01 - 01);
+
+/// `from = "2027-01-04", until = "2028-01-01"` (each where given): the days
+/// in the derives' attributes (`in_force`, `returned_between`, a codeset
+/// value's); `None` for something always in force.
+fn in_force_args(in_force: &InForce) -> Option<TokenStream> {
+    let day = |key: &str, d: &Option<crate::spec::Spanned<time::Date>>| {
+        d.as_ref().map(|d| {
+            let key = format_ident!("{key}");
+            let day = d.value.to_string();
+            quote!(#key = #day)
+        })
+    };
+    let days: Vec<TokenStream> = [day("from", &in_force.from), day("until", &in_force.until)]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!days.is_empty()).then(|| quote!(#(#days),*))
+}

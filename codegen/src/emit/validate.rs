@@ -156,22 +156,3 @@ impl<'a> Emitter<'a> {
         rules
     }
 }
-
-/// `from = "2027-01-04", until = "2028-01-01"` (each where given), the days
-/// in the derives' attributes; `None` for an element always in force.
-pub(super) fn in_force_args(in_force: &InForce) -> Option<TokenStream> {
-    let from = in_force.from.as_ref().map(|d| {
-        let day = d.value.to_string();
-        quote!(from = #day)
-    });
-    let until = in_force.until.as_ref().map(|d| {
-        let day = d.value.to_string();
-        quote!(until = #day)
-    });
-    match (from, until) {
-        (None, None) => None,
-        (Some(f), None) => Some(f),
-        (None, Some(u)) => Some(u),
-        (Some(f), Some(u)) => Some(quote!(#f, #u)),
-    }
-}

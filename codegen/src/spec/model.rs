@@ -45,10 +45,6 @@ pub struct StageStart {
     pub source: Option<Source>,
 }
 
-/// The environments a stage can start in: the runtime's
-/// `pcr_runtime::Environment`.
-pub const STAGE_ENVIRONMENTS: [&str; 2] = ["production", "test"];
-
 /// The days an element or a codeset value is in force: from `from`
 /// (included) until `until` (excluded). Both absent: always.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -63,19 +59,12 @@ impl InForce {
         self.from.is_some() || self.until.is_some()
     }
 
-    /// The days in words, for docs and diffs: "in force from 2027-01-04",
-    /// "in force until 2027-06-01 (not on that day)".
-    pub fn describe(&self) -> Option<String> {
-        let from = self.from.as_ref().map(|d| format!("from {}", d.value));
-        let until = self
-            .until
-            .as_ref()
-            .map(|d| format!("until {} (not on that day)", d.value));
-        match (from, until) {
-            (None, None) => None,
-            (Some(f), None) => Some(format!("in force {f}")),
-            (None, Some(u)) => Some(format!("in force {u}")),
-            (Some(f), Some(u)) => Some(format!("in force {f} {u}")),
+    /// The days, as the runtime holds them (and says them, with `Display`:
+    /// `from 2027-01-04 until 2027-05-31`).
+    pub fn days(&self) -> pcr_runtime::InForce {
+        pcr_runtime::InForce {
+            from: self.from.as_ref().map(|d| d.value),
+            until: self.until.as_ref().map(|d| d.value),
         }
     }
 }

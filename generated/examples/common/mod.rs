@@ -40,3 +40,8 @@ pub fn refuse(path: &Path, error: &ReadError) -> ExitCode {
         ReadError::Io(_) => ExitCode::from(2),
     }
 }
+
+/// A `--today` day, `YYYY-MM-DD` (clap's value parser).
+pub fn parse_date(text: &str) -> Result<time::Date, String> {
+    pcr_runtime::wire::date::parse(text)
+}

@@ -126,6 +126,29 @@ impl<'a> Differ<'a> {
         new: Option<String>,
         sections: Vec<String>,
     ) {
+        self.push_on(path, what, (old, new), sections, None);
+    }
+
+    /// Records a change of dates, which takes effect on `day`.
+    fn push_dated(
+        &mut self,
+        path: String,
+        what: What,
+        values: (Option<String>, Option<String>),
+        sections: Vec<String>,
+        day: time::Date,
+    ) {
+        self.push_on(path, what, values, sections, Some(day));
+    }
+
+    fn push_on(
+        &mut self,
+        path: String,
+        what: What,
+        (old, new): (Option<String>, Option<String>),
+        sections: Vec<String>,
+        takes_effect: Option<time::Date>,
+    ) {
         let (senders, readers, semver) = what.impacts();
         self.changes.push(Change {
             path,
@@ -136,23 +159,8 @@ impl<'a> Differ<'a> {
             readers,
             semver,
             sections,
-            takes_effect: None,
+            takes_effect: takes_effect.map(|day| day.to_string()),
         });
-    }
-
-    /// Records a change of dates, which takes effect on `day`.
-    fn push_dated(
-        &mut self,
-        path: String,
-        what: What,
-        (old, new): (Option<String>, Option<String>),
-        sections: Vec<String>,
-        day: time::Date,
-    ) {
-        self.push(path, what, old, new, sections);
-        if let Some(change) = self.changes.last_mut() {
-            change.takes_effect = Some(day.to_string());
-        }
     }
 
     /// The stages' starts, each (stage, environment) compared with its
@@ -207,18 +215,14 @@ impl<'a> Differ<'a> {
         ];
         for (key, old, new) in fields {
             if old != new {
-                self.push(
+                // A new date is the day the new version takes effect.
+                self.push_on(
                     format!("document.{key}"),
                     What::DocumentChanged,
-                    Some(old),
-                    Some(new),
+                    (Some(old), Some(new)),
                     vec![],
+                    (key == "date").then_some(n.date.value),
                 );
-                if key == "date" {
-                    if let Some(change) = self.changes.last_mut() {
-                        change.takes_effect = Some(n.date.value.to_string());
-                    }
-                }
             }
         }
         // The history rows, by version: a row added or rewritten.
@@ -355,40 +359,28 @@ fn sections_or(sources: &[Source], fallback: &[String]) -> Vec<String> {
     }
 }
 
-/// Whether some day in force under `old` is not under `new`.
+/// Whether some day in force under `old` is not under `new`: `new` starts
+/// later or ends earlier (an open `from` is the earliest day, an open
+/// `until` the latest).
 fn narrower(old: &InForce, new: &InForce) -> bool {
-    let day = |d: &Option<crate::spec::Spanned<time::Date>>| d.as_ref().map(|d| d.value);
-    let from_later = match (day(&old.from), day(&new.from)) {
-        (_, None) => false,
-        (None, Some(_)) => true,
-        (Some(o), Some(n)) => n > o,
-    };
-    let until_earlier = match (day(&old.until), day(&new.until)) {
-        (_, None) => false,
-        (None, Some(_)) => true,
-        (Some(o), Some(n)) => n < o,
-    };
-    from_later || until_earlier
+    let (old, new) = (old.days(), new.days());
+    let end = |d: pcr_runtime::InForce| d.until.unwrap_or(time::Date::MAX);
+    new.from > old.from || end(new) < end(old)
 }
 
-/// The day a change of `old` to `new` takes effect: the first day that
-/// differs, of the new `from` and `until` (else the old).
+/// The day a change of `old` to `new` takes effect: the earliest of the
+/// days that changed (the new one, or the old one dropped).
 fn in_force_day(old: &InForce, new: &InForce) -> time::Date {
-    let day = |d: &Option<crate::spec::Spanned<time::Date>>| d.as_ref().map(|d| d.value);
-    [
-        (day(&old.from) != day(&new.from)).then(|| day(&new.from).or(day(&old.from))),
-        (day(&old.until) != day(&new.until)).then(|| day(&new.until).or(day(&old.until))),
-    ]
-    .into_iter()
-    .flatten()
-    .flatten()
-    .min()
-    .unwrap_or(time::Date::MIN)
+    let (old, new) = (old.days(), new.days());
+    [(old.from, new.from), (old.until, new.until)]
+        .into_iter()
+        .filter(|(o, n)| o != n)
+        .filter_map(|(o, n)| n.or(o))
+        .min()
+        .unwrap_or(time::Date::MIN)
 }
 
-/// "in force from 2027-01-04", or "always".
+/// "in force from 2027-01-04", "in force on every day".
 fn in_force_text(in_force: &InForce) -> String {
-    in_force
-        .describe()
-        .unwrap_or_else(|| "always in force".to_string())
+    format!("in force {}", in_force.days())
 }

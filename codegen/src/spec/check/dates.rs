@@ -68,22 +68,24 @@ impl Checker<'_> {
     fn stages(&mut self) {
         let spec = self.spec;
         let mut previous: Option<&StageDates> = None;
+        // Each environment's start in the stages before, as listed.
+        let mut latest: HashMap<&str, (Stage, time::Date)> = HashMap::new();
         for stages in &spec.stages {
             let path = format!("stages[{}]", stages.stage.value.name());
-            if let Some(before) = previous {
-                if stages.stage.value <= before.stage.value {
-                    self.report(
-                        Kind::Inconsistent,
-                        stages.stage.pos,
-                        &path,
-                        format!(
-                            "stage `{}` is listed after stage `{}`: list the stages once each, in their order",
-                            stages.stage.value.name(),
-                            before.stage.value.name()
-                        ),
-                        None,
-                    );
-                }
+            // A stage out of order is reported once, not again by its days.
+            let in_order = previous.is_none_or(|before| stages.stage.value > before.stage.value);
+            if let Some(before) = previous.filter(|_| !in_order) {
+                self.report(
+                    Kind::Inconsistent,
+                    stages.stage.pos,
+                    &path,
+                    format!(
+                        "stage `{}` is listed after stage `{}`: list the stages once each, in their order",
+                        stages.stage.value.name(),
+                        before.stage.value.name()
+                    ),
+                    None,
+                );
             }
             let environments = stages.starts.iter().map(|start| {
                 (
@@ -112,31 +114,27 @@ impl Checker<'_> {
                         );
                     }
                 }
-                // The same environment's start in an earlier stage.
-                let earlier = spec
-                    .stages
-                    .iter()
-                    .take_while(|s| !std::ptr::eq(*s, stages))
-                    .filter(|s| s.stage.value < stages.stage.value)
-                    .flat_map(|s| s.starts.iter().map(move |st| (s, st)))
-                    .filter(|(_, st)| st.environment.value == start.environment.value)
-                    .find(|(_, st)| st.date.value >= start.date.value);
-                if let Some((stage, st)) = earlier {
-                    self.report(
-                        Kind::Inconsistent,
-                        start.date.pos,
-                        &start_path,
-                        format!(
-                            "stage `{}` starts in {} on {}, not after stage `{}` (from {})",
-                            stages.stage.value.name(),
-                            start.environment.value,
-                            start.date.value,
-                            stage.stage.value.name(),
-                            st.date.value
-                        ),
-                        Some("a later stage starts later in the same environment".to_string()),
-                    );
+                if let Some((stage, from)) = latest.get(start.environment.value.as_str()) {
+                    if in_order && start.date.value <= *from {
+                        self.report(
+                            Kind::Inconsistent,
+                            start.date.pos,
+                            &start_path,
+                            format!(
+                                "stage `{}` starts in {} on {}, not after stage `{}` (from {from})",
+                                stages.stage.value.name(),
+                                start.environment.value,
+                                start.date.value,
+                                stage.name(),
+                            ),
+                            Some("a later stage starts later in the same environment".to_string()),
+                        );
+                    }
                 }
+                latest.insert(
+                    &start.environment.value,
+                    (stages.stage.value, start.date.value),
+                );
             }
             previous = Some(stages);
         }

@@ -251,7 +251,11 @@ impl Reader<'_> {
             let path = item_path(node, "environment", &starts_path, i);
             let fields = r.map(node, &path, &["environment", "date", "source"])?;
             let environment = r.req_str(&fields, "environment")?;
-            if !STAGE_ENVIRONMENTS.contains(&environment.value.as_str()) {
+            if environment
+                .value
+                .parse::<pcr_runtime::Environment>()
+                .is_err()
+            {
                 r.error(
                     Kind::InvalidValue,
                     environment.pos,
@@ -261,7 +265,10 @@ impl Reader<'_> {
                         environment.value
                     ),
                 )
-                .help = Some(format!("use one of: {}", STAGE_ENVIRONMENTS.join(", ")));
+                .help = Some(format!(
+                    "use one of: {}",
+                    pcr_runtime::Environment::ALL.map(|e| e.name()).join(", ")
+                ));
             }
             Some(StageStart {
                 date: r.req_date(&fields, "date")?,
