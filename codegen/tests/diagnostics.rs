@@ -456,86 +456,144 @@ fn with_stages(stages: &str) -> String {
     format!("{MINIMAL}stages:\n{stages}")
 }
 
+/// The kind and line of each diagnostic of `text`, which must have some,
+/// and all of them as text.
+fn reported(text: &str) -> (Vec<(Kind, usize)>, String) {
+    let diagnostics =
+        load_str("case.yaml", text).expect_err("the planted mistake must be reported");
+    let found = diagnostics.iter().map(|d| (d.kind, d.pos.line)).collect();
+    (found, diagnostics.to_string())
+}
+
+/// The 1-based line of the minimal spec that contains `text`.
+fn line_of(text: &str) -> usize {
+    MINIMAL
+        .lines()
+        .position(|l| l.contains(text))
+        .expect("in the minimal spec")
+        + 1
+}
+
 #[test]
 fn impossible_and_malformed_dates_are_refused_at_their_line() {
-    let text = with_stages(
+    let (found, all) = reported(&with_stages(
         "  - stage: first\n    starts:\n      - {environment: test, date: 2024-02-30}\n      - {environment: production, date: 2024-4-1}\n",
-    );
-    let diagnostics = load_str("case.yaml", &text).unwrap_err();
-    let found: Vec<(Kind, usize)> = diagnostics.iter().map(|d| (d.kind, d.pos.line)).collect();
+    ));
     // The line after `stages:`, `- stage: first` and `starts:`.
     let first = MINIMAL.lines().count() + 4;
     assert_eq!(
         found,
         [(Kind::InvalidValue, first), (Kind::InvalidValue, first + 1)],
-        "{diagnostics}"
+        "{all}"
     );
 }
 
 #[test]
 fn stages_out_of_order_are_refused() {
-    let text = with_stages(
+    let (found, all) = reported(&with_stages(
         "  - stage: second\n    starts:\n      - {environment: test, date: 2026-04-01}\n  - stage: first\n    starts:\n      - {environment: test, date: 2024-04-01}\n",
-    );
-    let diagnostics = load_str("case.yaml", &text).unwrap_err();
-    assert_eq!(diagnostics.iter().count(), 1, "{diagnostics}");
-    let d = diagnostics.iter().next().unwrap();
+    ));
     assert_eq!(
-        (d.kind, d.pos.line),
-        (Kind::Inconsistent, MINIMAL.lines().count() + 5)
+        found,
+        [(Kind::Inconsistent, MINIMAL.lines().count() + 5)],
+        "{all}"
     );
-    assert!(d.to_string().contains("listed after stage `second`"), "{d}");
+    assert!(all.contains("listed after stage `second`"), "{all}");
     // In order, a later stage must start later in the same environment.
-    let text = with_stages(
+    let (found, all) = reported(&with_stages(
         "  - stage: first\n    starts:\n      - {environment: test, date: 2026-04-01}\n  - stage: second\n    starts:\n      - {environment: test, date: 2026-04-01}\n      - {environment: staging, date: 2026-04-01}\n",
-    );
-    let diagnostics = load_str("case.yaml", &text).unwrap_err();
-    let found: Vec<(Kind, usize)> = diagnostics.iter().map(|d| (d.kind, d.pos.line)).collect();
+    ));
     let at = MINIMAL.lines().count() + 7;
     assert_eq!(
         found,
         [(Kind::Inconsistent, at), (Kind::InvalidValue, at + 1)],
-        "{diagnostics}"
+        "{all}"
     );
 }
 
 #[test]
 fn until_not_after_from_and_dates_without_their_code_are_refused() {
-    let text = planted(
+    let (found, all) = reported(&planted(
         "{code: BusinessId, label: Business ID}",
         "{code: BusinessId, label: Business ID, from: 2027-01-04, until: 2027-01-04}",
-    );
-    let diagnostics = load_str("case.yaml", &text).unwrap_err();
-    let found: Vec<Kind> = diagnostics.iter().map(|d| d.kind).collect();
-    // `until` not after `from`; and no `implicit_errors.in_force` to report with.
+    ));
+    // No `implicit_errors.in_force` to report with; `until` not after `from`.
+    let line = line_of("code: BusinessId");
     assert_eq!(
         found,
-        [Kind::MissingKey, Kind::Inconsistent],
-        "{diagnostics}"
+        [(Kind::MissingKey, line), (Kind::Inconsistent, line)],
+        "{all}"
     );
-    let line = MINIMAL
-        .lines()
-        .position(|l| l.contains("code: BusinessId"))
-        .unwrap()
-        + 1;
-    assert!(
-        diagnostics.iter().all(|d| d.pos.line == line),
-        "{diagnostics}"
-    );
-    assert!(diagnostics.to_string().contains("in force on no day"));
+    assert!(all.contains("in force on no day"));
 }
 
 #[test]
-fn a_dated_required_request_element_and_required_in_a_response_are_refused() {
+fn a_dated_required_request_element_is_refused() {
     let text = planted(
         "        required: P\n        permissible: \"Codeset: Type of ID code\"\n",
         "        required: P\n        from: 2027-01-04\n        permissible: \"Codeset: Type of ID code\"\n",
     )
     .replacen("  stage: PCR-REQUIRED\n", "  stage: PCR-REQUIRED\n  in_force: PCR-REQUIRED\n", 1);
-    let diagnostics = load_str("case.yaml", &text).unwrap_err();
-    let found: Vec<Kind> = diagnostics.iter().map(|d| d.kind).collect();
-    assert_eq!(found, [Kind::Inconsistent], "{diagnostics}");
-    assert!(diagnostics
-        .to_string()
-        .contains("cannot be in force on some days only"));
+    let (found, all) = reported(&text);
+    // At the element's `required: P`, in the edited text.
+    let line = text
+        .lines()
+        .position(|l| l == "        required: P")
+        .unwrap()
+        + 1;
+    assert_eq!(found, [(Kind::Inconsistent, line)], "{all}");
+    assert!(all.contains("cannot be in force on some days only"));
+}
+
+#[test]
+fn required_on_a_response_element_is_refused() {
+    let response = "  - id: answer\n    name: Answer\n    direction: response\n    elements:\n      - {json: note, name: Note, data_type: String, required: V, source: {section: \"2\", line: 1}}\n";
+    let text = format!("{MINIMAL}{response}");
+    let (found, all) = reported(&text);
+    assert_eq!(
+        found,
+        [(Kind::Inconsistent, MINIMAL.lines().count() + 5)],
+        "{all}"
+    );
+    assert!(all.contains("the response tables have none"), "{all}");
+    // Without it, the same response is valid.
+    assert!(load_str("ok.yaml", &text.replace(", required: V", "")).is_ok());
+}
+
+#[test]
+fn a_page_source_is_cited_whole_and_alone() {
+    let cite = |source: &str| {
+        planted(
+            "        source: {section: \"1\", line: 1}\n",
+            &format!("        source: {source}\n"),
+        )
+    };
+    let line = line_of("source: {section: \"1\", line: 1}");
+    let good = "{title: Delivery report, address: \"https://www.example.invalid/report\", read: 2026-12-07}";
+    assert!(load_str("ok.yaml", &cite(good)).is_ok());
+    for (source, kind) in [
+        // Not an https:// address.
+        (
+            "{title: Report, address: \"http://example.invalid\", read: 2026-12-07}",
+            Kind::InvalidValue,
+        ),
+        // No day read.
+        (
+            "{title: Report, address: \"https://example.invalid\"}",
+            Kind::MissingKey,
+        ),
+        // A page and a line at once.
+        (
+            "{title: Report, address: \"https://example.invalid\", read: 2026-12-07, line: 3}",
+            Kind::Inconsistent,
+        ),
+        // A day that is not one.
+        (
+            "{title: Report, address: \"https://example.invalid\", read: 2026-13-07}",
+            Kind::InvalidValue,
+        ),
+    ] {
+        let (found, all) = reported(&cite(source));
+        assert_eq!(found, [(kind, line)], "{source}: {all}");
+    }
 }

@@ -38,10 +38,12 @@ impl Reader<'_> {
                     );
                 }
             }
+            // A part missing has been reported; the page is still a
+            // source, so the element is not reported as uncited too.
             return Some(Source::Page {
-                title: title?,
-                address: address?,
-                read: read?,
+                title: or(title, String::new(), node.pos),
+                address: or(address, String::new(), node.pos),
+                read: or(read, time::Date::MIN, node.pos),
             });
         }
         if let Some(reference) = self.opt_str(&fields, "reference") {
