@@ -20,6 +20,8 @@
 //! | `charset(set = PATH, code = "...")` | text | every character in the `CharSet` at `PATH` |
 //! | `id_code(type_field = f, personal_identity_code = A, business_id = B, code = "...")` | text | an ID code in the format sibling `f` chooses |
 //! | `stage(code = "...")` | `StageRestricted` | allowed in the context's stage |
+//! | `in_force(from = "...", until = "...", code = "...")` | any | in force on the context's day (`from` included, `until` not) |
+//! | `in_force(code = "...")` | `StageRestricted` | the code held is in force on the context's day |
 //! | `custom = path::to_fn` | any | calls `fn(&FieldType, &mut Report)` |
 //! | `nested` | `Validate` | validates the value, extending the path (implied for a `Validate` type) |
 //! | `skip` | any | not validated |
@@ -48,7 +50,8 @@ use syn::{parse_macro_input, DeriveInput};
 /// `FromStr` and serde reading codes ignoring case and refusing the numeric
 /// form, `Display` and serde writing the document's code, and
 /// `StageRestricted`. Variants take `#[pcr(code = "...", label = "...",
-/// not_allowed_in = [first])]`; the enum takes `#[pcr(codeset = "Id")]`.
+/// not_allowed_in = [first], from = "YYYY-MM-DD", until = "YYYY-MM-DD")]`;
+/// the enum takes `#[pcr(codeset = "Id")]`.
 #[proc_macro_derive(Codeset, attributes(pcr))]
 pub fn derive_codeset(input: TokenStream) -> TokenStream {
     codeset::derive(&parse_macro_input!(input as DeriveInput)).into()
@@ -60,8 +63,9 @@ pub fn derive_codeset(input: TokenStream) -> TokenStream {
 /// `register_side`, `withheld_in_payment_plan`, `withheld_before_added(date
 /// = self | FIELD | item_date = FIELD)`, `withheld_unless_after_added(...)`,
 /// `returned_if(field = F, equals = V | in = [..] | not_in = [..])`,
-/// `returned_within_years(date | item_date = F, years = N)` and
-/// `returned_to_reader(id = F)`.
+/// `returned_within_years(date | item_date = F, years = N)`,
+/// `returned_to_reader(id = F)` and `returned_between(from = "YYYY-MM-DD",
+/// until = "YYYY-MM-DD")`.
 #[proc_macro_derive(Disclose, attributes(pcr))]
 pub fn derive_disclose(input: TokenStream) -> TokenStream {
     disclose::derive(&parse_macro_input!(input as DeriveInput)).into()

@@ -58,6 +58,8 @@
 //! | `charset(set = PATH, code = "...")` | text | every character is in the [`text::CharSet`] at `PATH`, e.g. [`text::REGISTER_CHARSET`] |
 //! | `id_code(type_field = f, personal_identity_code = A, business_id = B, code = "...")` | text | a valid personal identity code when sibling `f` is `A`, a valid Business ID when it is `B` (either may be left out) |
 //! | `stage(code = "...")` | a [`StageRestricted`] value | the value is allowed in the context's stage |
+//! | `in_force(from = "2027-01-04", until = "2028-01-01", code = "...")` | any | in force on the context's day: from `from`, until the day before `until` (either may be left out) |
+//! | `in_force(code = "...")` | a [`StageRestricted`] value | the code held is in force on the context's day ([`StageRestricted::in_force`]) |
 //! | `custom = path::to_fn` | any | calls `fn(&FieldType, &mut Report)`, which reports with its own codes |
 //! | `nested` | a [`Validate`] value | validates it, extending the path (implied for a field whose type implements [`Validate`]) |
 //! | `skip` | any | not validated, not even as a nested value |
