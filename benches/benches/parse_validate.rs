@@ -79,5 +79,20 @@ fn extracts(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, requests, extracts);
+/// What a request's validation context costs, made as a client or the
+/// stand-in makes one per request: before the calendar, the UTC date and a
+/// fixed stage; now the day in Finland and the stage the calendar gives.
+fn contexts(c: &mut Criterion) {
+    use pcr_runtime::{Context, Environment, Stage};
+    let mut group = c.benchmark_group("context");
+    group.bench_function("utc-day-fixed-stage", |b| {
+        b.iter(|| Context::new(Stage::First, time::OffsetDateTime::now_utc().date()))
+    });
+    group.bench_function("finnish-day-calendar-stage", |b| {
+        b.iter(|| pcr_models::STAGE_CALENDAR.context_today(black_box(Environment::Test)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, requests, extracts, contexts);
 criterion_main!(benches);
