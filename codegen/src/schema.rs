@@ -18,7 +18,8 @@
 //! validators ignore (README.md, "Schemas for other languages"): ID codes' check
 //! characters (`x-pcr-id-code`), codes a register stage refuses
 //! (`x-pcr-not-allowed-in-stages`), footnote markers (`x-pcr-withheld-by`),
-//! "returned if" conditions (`x-pcr-returned-if`), error codes
+//! "returned if" conditions (`x-pcr-returned-if`), the days an element or
+//! code is in force (`x-pcr-in-force`, `x-pcr-codes-in-force`), error codes
 //! (`x-pcr-error-code`), sources (`x-pcr-source`).
 //!
 //! The same spec gives the same bytes: objects are written with their keys
@@ -424,6 +425,15 @@ impl Schemas<'_> {
             if !stages.is_empty() {
                 def.insert("x-pcr-not-allowed-in-stages".into(), Value::Object(stages));
             }
+            let dated: Map<String, Value> = codeset
+                .values()
+                .iter()
+                .filter(|v| v.in_force.is_dated())
+                .map(|v| (v.code.value.clone(), in_force(&v.in_force)))
+                .collect();
+            if !dated.is_empty() {
+                def.insert("x-pcr-codes-in-force".into(), Value::Object(dated));
+            }
             self.defs.insert(name.clone(), Value::Object(def));
         }
         let mut schema = Map::new();
@@ -549,11 +559,29 @@ impl Schemas<'_> {
         if let Some(presence) = &element.presence {
             member.insert("x-pcr-returned-if".into(), json!(presence.text.value));
         }
+        if element.in_force.is_dated() {
+            member.insert("x-pcr-in-force".into(), in_force(&element.in_force));
+        }
         let sources: Vec<String> = element.source.iter().map(docs::source).collect();
         if !sources.is_empty() {
             member.insert("x-pcr-source".into(), json!(sources));
         }
     }
+}
+
+/// `{"from": "2027-01-04", "until": "2028-01-01"}` (each where given): the
+/// days something is in force, `until` the first day no longer in force, as
+/// the spec writes them.
+fn in_force(in_force: &crate::spec::InForce) -> Value {
+    let days = in_force.days();
+    let mut out = Map::new();
+    if let Some(from) = days.from {
+        out.insert("from".into(), json!(from.to_string()));
+    }
+    if let Some(until) = days.until {
+        out.insert("until".into(), json!(until.to_string()));
+    }
+    Value::Object(out)
 }
 
 /// Codes compared ignoring case, as a pattern every JSON Schema validator

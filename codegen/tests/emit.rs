@@ -53,3 +53,40 @@ fn a_label_edit_changes_exactly_its_doc_comment() {
         ]
     );
 }
+
+/// The exported schemas carry the days a member or a code is in force,
+/// as the spec writes them, where validators ignore them.
+#[test]
+fn the_schemas_say_the_days_in_force() {
+    let path = "tests/downstream-build/specs/feature-tour.yaml";
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let text = std::fs::read_to_string(root.join(path)).unwrap();
+    let spec = pcr_codegen::spec::load_str(path, &text).unwrap_or_else(|d| panic!("{d}"));
+    let schemas = pcr_codegen::schema::json_schemas(&spec);
+    let schema = |name: &str| -> serde_json::Value {
+        let file = schemas.iter().find(|f| f.name == name).unwrap();
+        serde_json::from_str(&file.contents).unwrap()
+    };
+    let ask = schema("ask.schema.json");
+    assert_eq!(
+        ask["properties"]["remark"]["x-pcr-in-force"],
+        serde_json::json!({"from": "2027-01-04"})
+    );
+    assert!(ask["properties"]["count"].get("x-pcr-in-force").is_none());
+    let purpose = ask["$defs"]
+        .as_object()
+        .unwrap()
+        .values()
+        .find(|d| d.get("x-pcr-codes-in-force").is_some())
+        .expect("a codeset with a dated code");
+    assert_eq!(
+        purpose["x-pcr-codes-in-force"],
+        serde_json::json!({"Retired": {"until": "2027-06-01"}})
+    );
+    let answer = schema("answer.schema.json").to_string();
+    assert!(
+        answer.contains(r#""incomeNote":{"#)
+            && answer.contains(r#""x-pcr-in-force":{"from":"2027-01-04"}"#),
+        "{answer}"
+    );
+}

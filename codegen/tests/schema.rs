@@ -6,6 +6,8 @@ use serde_json::Value;
 
 const V14: &str = include_str!("../../spec/credit-register-extract/v1.4.yaml");
 const MINIMAL: &str = include_str!("specs/minimal.yaml");
+/// Every key of the format, `stages`, `from`, `until` and page sources among them.
+const TOUR: &str = include_str!("../../tests/downstream-build/specs/feature-tour.yaml");
 const SCHEMA: &str = include_str!("../../spec/spec.schema.json");
 
 fn validator() -> jsonschema::Validator {
@@ -27,7 +29,7 @@ fn errors(text: &str) -> Vec<String> {
 
 #[test]
 fn the_specs_the_loader_accepts_are_valid() {
-    for (name, text) in [("v1.4", V14), ("minimal", MINIMAL)] {
+    for (name, text) in [("v1.4", V14), ("minimal", MINIMAL), ("feature tour", TOUR)] {
         pcr_codegen::spec::load_str(name, text).unwrap_or_else(|d| panic!("{d}"));
         let errors = errors(text);
         assert!(errors.is_empty(), "{name}: {errors:#?}");
