@@ -928,3 +928,29 @@ fn date_changes_list_the_day_each_takes_effect() {
         "{markdown}"
     );
 }
+
+/// A new version whose converted text is not in the repository: the diff
+/// says its cited lines are unverified, never that they were checked.
+#[test]
+fn a_spec_without_its_converted_text_is_shown_unverified() {
+    let v14 = read("spec/credit-register-extract/v1.4.yaml");
+    let without = v14
+        .replacen("  source_text: 004_46e43e432dc39630.txt\n", "", 1)
+        .replacen("  source_lines: 373\n", "", 1);
+    assert_ne!(without, v14);
+    let d = diff(&spec("v1.4", &v14), &spec("without", &without));
+    let found: Vec<(&str, &str, Option<&str>, Option<&str>)> = d
+        .changes
+        .iter()
+        .map(|c| (c.path.as_str(), c.kind, c.old.as_deref(), c.new.as_deref()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "document.source_text",
+            "document-changed",
+            Some("004_46e43e432dc39630.txt"),
+            Some("none: the cited lines are unverified")
+        )]
+    );
+}

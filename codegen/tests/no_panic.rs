@@ -61,6 +61,20 @@ fn piece() -> impl Strategy<Value = String> {
             Just("renamed_from"),
             Just("http_statuses"),
             Just("status"),
+            Just("stages"),
+            Just("stage"),
+            Just("starts"),
+            Just("environment"),
+            Just("date"),
+            Just("from"),
+            Just("until"),
+            Just("in_force"),
+            Just("title"),
+            Just("address"),
+            Just("read"),
+            Just("2027-01-04"),
+            Just("2027-02-30"),
+            Just("https://example.invalid"),
             Just("List"),
             Just("Enum"),
             Just("String"),
@@ -148,7 +162,7 @@ proptest! {
     }
 
     #[test]
-    fn v1_4_with_one_line_replaced(line in 0usize..1600, pieces in proptest::collection::vec(piece(), 0..6)) {
+    fn v1_4_with_one_line_replaced(line in 0usize..4000, pieces in proptest::collection::vec(piece(), 0..6)) {
         let mut lines: Vec<&str> = V14.lines().collect();
         let at = line % lines.len();
         let replacement = pieces.concat();

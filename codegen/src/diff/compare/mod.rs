@@ -212,6 +212,8 @@ impl<'a> Differ<'a> {
             ("title", o.title.value.clone(), n.title.value.clone()),
             ("version", o.version.value.clone(), n.version.value.clone()),
             ("date", o.date.value.to_string(), n.date.value.to_string()),
+            // What the cited lines are checked against, or that nothing is.
+            ("source_text", source_text(o), source_text(n)),
         ];
         for (key, old, new) in fields {
             if old != new {
@@ -383,4 +385,12 @@ fn in_force_day(old: &InForce, new: &InForce) -> time::Date {
 /// "in force from 2027-01-04", "in force on every day".
 fn in_force_text(in_force: &InForce) -> String {
     format!("in force {}", in_force.days())
+}
+
+/// The converted text a document's lines are checked against, or why none.
+fn source_text(document: &crate::spec::Document) -> String {
+    match &document.source_text {
+        Some(text) => text.value.clone(),
+        None => "none: the cited lines are unverified".to_string(),
+    }
 }
