@@ -40,10 +40,12 @@ pub fn ours<T: DeserializeOwned + Validate + Structure>(
     text: &str,
     ctx: &Context,
 ) -> Result<T, usize> {
-    pcr_runtime::json::read(text, ctx, &pcr_models::READ_OPTIONS).map_err(|error| match error {
-        pcr_runtime::json::ReadError::Invalid(errors) => errors.len(),
-        _ => 1,
-    })
+    pcr_runtime::json::read(text, ctx, &pcr_models::READ_OPTIONS)
+        .map(pcr_runtime::json::Parsed::into_value)
+        .map_err(|error| match error {
+            pcr_runtime::json::ReadError::Invalid(errors) => errors.len(),
+            _ => 1,
+        })
 }
 
 /// (c) garde: hand-written structs, read and validated.

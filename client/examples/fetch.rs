@@ -54,8 +54,11 @@ async fn main() -> ExitCode {
         }
         Err(error) => {
             match error.downcast_ref::<Error>() {
-                Some(Error::Rejected { body }) => {
+                Some(Error::Rejected { body, notices }) => {
                     eprintln!("400 Bad request, correlationId {}", body.correlation_id);
+                    for notice in notices {
+                        eprintln!("notice: {notice}");
+                    }
                     for e in &body.error_responses {
                         eprintln!(
                             "  {}: {}: {}",
@@ -92,7 +95,13 @@ async fn run(args: &Args) -> Result<String, Box<dyn std::error::Error>> {
         .map_err(|e| format!("{}: {e}", args.request.display()))?;
     // Read with the models' reader: every structural error at its path.
     let request: request::Message = json::parse(text.as_str(), &READ_OPTIONS)
-        .map_err(|e| format!("{}:\n{e}", args.request.display()))?;
-    let body = client.get_credit_register_extract(&request).await?;
-    Ok(serde_json::to_string_pretty(&body)?)
+        .map_err(|e| format!("{}:\n{e}", args.request.display()))?
+        .value;
+    let answer = client.get_credit_register_extract(&request).await?;
+    // What the answer holds beyond the spec, on stderr; the answer itself,
+    // with every member kept as read, on stdout.
+    for notice in &answer.notices {
+        eprintln!("notice: {notice}");
+    }
+    Ok(answer.to_json_pretty()?)
 }

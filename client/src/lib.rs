@@ -7,8 +7,11 @@
 //!   target environment is not the client's is refused
 //!   ([`Error::WrongEnvironment`]).
 //! - Each answer is read into a typed result per HTTP status (section 3.1):
-//!   200 into [`Status200Body`] (the extract, or the response for a person
-//!   who has died); 400 into [`Error::Rejected`] with the register's
+//!   200 into an [`Answer`], a [`Status200Body`] (the extract, or the
+//!   response for a person who has died) with the [`Notice`]s of what the
+//!   answer holds beyond the spec (members a newer document added, kept;
+//!   elements at the places of a recorded nesting reading, read into the
+//!   spec's places); 400 into [`Error::Rejected`] with the register's
 //!   `invalid_request` body, its `correlationId` and its located errors;
 //!   403, 413, 500 and 503 into their own variants.
 //! - 503 (and only 503) is retried with exponential backoff; every request
@@ -30,7 +33,11 @@
 //!     "request": {"idCodeType": "PersonalIdentityCode", "idCode": "010594Y9032",
 //!                 "creditRegisterExtractPurpose": ["NewConsumerCredit"]}
 //! }"#).unwrap();
-//! match client.get_credit_register_extract(&request).await? {
+//! let answer = client.get_credit_register_extract(&request).await?;
+//! for notice in &answer.notices {
+//!     eprintln!("notice: {notice}");
+//! }
+//! match answer.value {
 //!     pcr_models::Status200Body::Extract(extract) => println!("{} loans",
 //!         extract.credit_information_summary.loans.len()),
 //!     pcr_models::Status200Body::Deceased(deceased) => println!("died {}",
@@ -44,10 +51,19 @@ use std::time::Duration;
 
 use pcr_models::codesets::TargetEnvironment;
 use pcr_models::{api, invalid_request, request, Status200Body, READ_OPTIONS};
-use pcr_runtime::json::{self, ReadError, ReadOptions, DEFAULT_MAX_BYTES};
+use pcr_runtime::json::{self, Parsed, ReadError, ReadOptions, DEFAULT_MAX_BYTES};
 use pcr_runtime::{Context, Stage, Validate, ValidationErrors};
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+
+/// What the answer holds beyond the spec's layout: a member the spec does
+/// not know (kept, and written back by [`Parsed::to_json`]), or an element
+/// at a place of a recorded nesting reading.
+pub use pcr_runtime::json::{Notice, NoticeKind};
+
+/// A 200 answer: its body, in the spec's layout, and what was noticed
+/// reading it.
+pub type Answer = Parsed<Status200Body>;
 
 /// The register's environments, the runtime's: each has its base URL (the
 /// spec's API data) and its own calendar of stages (the spec's `stages`).
@@ -105,6 +121,8 @@ pub enum Error {
     Rejected {
         /// The register's body: its `correlationId` and `errorResponses`.
         body: invalid_request::Message,
+        /// What the body holds beyond the spec (members it does not know).
+        notices: Vec<Notice>,
     },
     /// 403: the certificate is not one the register accepts for this API,
     /// or it has been revoked.
@@ -156,7 +174,7 @@ impl Error {
     /// The register's `correlationId`, for a 400 answer.
     pub fn correlation_id(&self) -> Option<pcr_runtime::uuid::Uuid> {
         match self {
-            Error::Rejected { body } => Some(body.correlation_id),
+            Error::Rejected { body, .. } => Some(body.correlation_id),
             _ => None,
         }
     }
@@ -422,7 +440,7 @@ impl Client {
     pub async fn get_credit_register_extract(
         &self,
         request: &request::Message,
-    ) -> Result<Status200Body, Error> {
+    ) -> Result<Answer, Error> {
         if request.target_environment != target_environment(self.environment) {
             return Err(Error::WrongEnvironment {
                 request: request.target_environment,
@@ -436,11 +454,11 @@ impl Client {
 
     /// Sends `body` as it is, without validating it, and reads the answer:
     /// for tests of what the register answers to a bad request.
-    pub async fn send_unchecked(&self, body: Vec<u8>) -> Result<Status200Body, Error> {
+    pub async fn send_unchecked(&self, body: Vec<u8>) -> Result<Answer, Error> {
         self.send(body).await
     }
 
-    async fn send(&self, body: Vec<u8>) -> Result<Status200Body, Error> {
+    async fn send(&self, body: Vec<u8>) -> Result<Answer, Error> {
         let mut attempts = 0;
         let mut wait = self.backoff;
         loop {
@@ -491,7 +509,7 @@ impl Client {
         Ok((status, bytes))
     }
 
-    fn answer(&self, status: u16, bytes: Vec<u8>) -> Result<Status200Body, Error> {
+    fn answer(&self, status: u16, bytes: Vec<u8>) -> Result<Answer, Error> {
         let text = || String::from_utf8_lossy(&bytes).into_owned();
         match status {
             200 => json::parse::<Status200Body>(bytes.as_slice(), &self.read_options)
@@ -499,7 +517,10 @@ impl Client {
             400 => {
                 match json::parse::<invalid_request::Message>(bytes.as_slice(), &self.read_options)
                 {
-                    Ok(body) => Err(Error::Rejected { body }),
+                    Ok(parsed) => Err(Error::Rejected {
+                        body: parsed.value,
+                        notices: parsed.notices,
+                    }),
                     Err(error) => Err(Error::InvalidResponse { status, error }),
                 }
             }

@@ -59,7 +59,12 @@ fn main() -> ExitCode {
     let record = common::read_input(&args.record, options.max_bytes)
         .and_then(|body| json::parse::<extract::register::Message>(&body, &options));
     let record = match record {
-        Ok(record) => record,
+        Ok(record) => {
+            for notice in &record.notices {
+                eprintln!("notice: {}: {notice}", args.record.display());
+            }
+            record.value
+        }
         Err(ReadError::Invalid(errors)) => {
             for error in &errors {
                 eprintln!(

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run -q -p pcr-models --example validate -- MESSAGE FILE \
-//!     [--today YYYY-MM-DD] [--environment test|production] [--stage first|second] [--max-bytes N]
+//!     [--today YYYY-MM-DD] [--environment test|production] [--stage first|second] [--max-bytes N] [--echo]
 //! ```
 //!
 //! The message is validated as the register would on `--today` (default:
@@ -13,7 +13,11 @@
 //!
 //! MESSAGE is a message id of the spec (`request`, `extract`, `deceased`,
 //! `invalid_request`) or `200` for a 200 body of either kind; FILE is a path
-//! or `-` for standard input. Prints `valid` and exits 0, or prints the
+//! or `-` for standard input. Prints `valid` (with `--echo`, the message as
+//! read: in the spec's layout, members the spec does not know kept) and
+//! exits 0, each notice on standard error as `notice: PATH: TEXT` (a member
+//! the spec does not know; an element read from a recorded nesting
+//! reading's place), or prints the
 //! register's invalid-request body (section 3.5) listing every error, each
 //! at its element's path, and exits 1. A body over the size limit (10 MiB
 //! unless `--max-bytes` says otherwise) is not read: one line on standard
@@ -30,9 +34,10 @@ use pcr_models::{
     deceased, extract, invalid_request, request, Status200Body, READ_OPTIONS, STAGE_CALENDAR,
 };
 use pcr_runtime::context::register_today;
-use pcr_runtime::json::{self, ReadError, ReadOptions, DEFAULT_MAX_BYTES};
+use pcr_runtime::json::{self, Notice, ReadError, ReadOptions, DEFAULT_MAX_BYTES};
 use pcr_runtime::{Context, Environment, Stage, Structure, Validate};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use time::Date;
 
 #[derive(Parser)]
@@ -54,6 +59,10 @@ struct Args {
     /// The largest body read, in bytes
     #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
     max_bytes: usize,
+    /// Write a valid message to stdout as read, in the spec's layout with
+    /// every member the spec does not know kept, instead of "valid"
+    #[arg(long)]
+    echo: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -86,16 +95,33 @@ fn main() -> ExitCode {
         Some(stage) => ctx.with_stage(stage),
         None => ctx,
     };
-    let result =
-        common::read_input(&args.file, options.max_bytes).and_then(|body| match args.message {
-            MessageId::Request => check::<request::Message>(&body, &ctx, &options),
-            MessageId::Extract => check::<extract::Message>(&body, &ctx, &options),
-            MessageId::Deceased => check::<deceased::Message>(&body, &ctx, &options),
-            MessageId::InvalidRequest => check::<invalid_request::Message>(&body, &ctx, &options),
-            MessageId::Status200 => check::<Status200Body>(&body, &ctx, &options),
-        });
+    let result = common::read_input(&args.file, options.max_bytes).and_then(|body| {
+        let (body, ctx, options, echo) = (&body, &ctx, &options, args.echo);
+        match args.message {
+            MessageId::Request => check::<request::Message>(body, ctx, options, echo),
+            MessageId::Extract => check::<extract::Message>(body, ctx, options, echo),
+            MessageId::Deceased => check::<deceased::Message>(body, ctx, options, echo),
+            MessageId::InvalidRequest => {
+                check::<invalid_request::Message>(body, ctx, options, echo)
+            }
+            MessageId::Status200 => check::<Status200Body>(body, ctx, options, echo),
+        }
+    });
     match result {
-        Ok(()) => common::print("valid", ExitCode::SUCCESS),
+        Ok((notices, echo)) => {
+            // What the message holds beyond the spec: not errors.
+            for notice in &notices {
+                eprintln!("notice: {notice}");
+            }
+            match echo {
+                Some(Ok(text)) => common::print(&text, ExitCode::SUCCESS),
+                Some(Err(error)) => {
+                    eprintln!("error: the message cannot be written as JSON: {error}");
+                    ExitCode::from(1)
+                }
+                None => common::print("valid", ExitCode::SUCCESS),
+            }
+        }
         Err(ReadError::Invalid(errors)) => {
             let body = errors.to_invalid_request(pcr_runtime::uuid::Uuid::new_v4());
             let text = serde_json::to_string_pretty(&body).expect("the body is JSON");
@@ -105,11 +131,18 @@ fn main() -> ExitCode {
     }
 }
 
+/// What a valid message held beyond the spec, and the message written
+/// back (with `--echo`).
+type Checked = (Vec<Notice>, Option<Result<String, serde_json::Error>>);
+
 /// Reads `body` as `T` and validates it.
-fn check<T: DeserializeOwned + Validate + Structure>(
+fn check<T: DeserializeOwned + Serialize + Validate + Structure>(
     body: &[u8],
     ctx: &Context,
     options: &ReadOptions,
-) -> Result<(), ReadError> {
-    json::read::<T>(body, ctx, options).map(|_| ())
+    echo: bool,
+) -> Result<Checked, ReadError> {
+    let parsed = json::read::<T>(body, ctx, options)?;
+    let text = echo.then(|| parsed.to_json_pretty());
+    Ok((parsed.notices, text))
 }

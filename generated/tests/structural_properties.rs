@@ -305,7 +305,7 @@ proptest! {
         let _ = json::read::<extract::Message>(&bytes, &ctx(), &READ_OPTIONS);
         let _ = json::read::<Status200Body>(&bytes, &ctx(), &READ_OPTIONS);
         if let Ok(record) = json::parse::<extract::register::Message>(&bytes, &READ_OPTIONS) {
-            disclose_to_everyone(&record);
+            disclose_to_everyone(&record.value);
         }
     }
 
@@ -320,7 +320,7 @@ proptest! {
         let _ = json::read::<request::Message>(&body, &ctx(), &READ_OPTIONS);
         let _ = json::read::<Status200Body>(&body, &ctx(), &READ_OPTIONS);
         if let Ok(record) = json::parse::<extract::register::Message>(&body, &READ_OPTIONS) {
-            disclose_to_everyone(&record);
+            disclose_to_everyone(&record.value);
         }
     }
 
@@ -336,7 +336,7 @@ proptest! {
         let body = broken.to_string();
         agree::<extract::register::Message>(&body)?;
         if let Ok(record) = json::parse::<extract::register::Message>(&body, &READ_OPTIONS) {
-            disclose_to_everyone(&record);
+            disclose_to_everyone(&record.value);
         }
     }
 }

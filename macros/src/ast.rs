@@ -168,6 +168,14 @@ impl<'a> Container<'a> {
                         "`transparent` needs a struct with exactly one field",
                     );
                 }
+                if let Some(readings) = &attrs.readings {
+                    if tuple || transparent {
+                        cx.error_spanned_by(
+                            readings,
+                            "`readings` needs a struct with named fields: a reading moves members of a JSON object",
+                        );
+                    }
+                }
                 Body::Struct(
                     fields
                         .iter()
@@ -216,6 +224,12 @@ impl<'a> Container<'a> {
                     cx.error_spanned_by(
                         &input.ident,
                         "`transparent` needs a struct with exactly one field, not an enum",
+                    );
+                }
+                if let Some(readings) = &attrs.readings {
+                    cx.error_spanned_by(
+                        readings,
+                        "`readings` needs a struct with named fields, not an enum: put it on each message the enum holds",
                     );
                 }
                 data.variants

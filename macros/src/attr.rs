@@ -178,10 +178,14 @@ pub struct ContainerAttrs {
     /// `#[pcr(custom = path::to_fn)]`: rules across fields, each a function
     /// `fn(&Self, &mut Report)`.
     pub custom: Vec<syn::Path>,
+    /// `#[pcr(readings = path::TO_CONST)]`: the other nestings a response
+    /// may follow, a `&'static [pcr_runtime::json::Reading]`.
+    pub readings: Option<syn::Path>,
 }
 
 /// The keys the type's `#[pcr(...)]` takes.
-pub(crate) const CONTAINER_KEYS: &[&str] = &["crate", "rename_all", "transparent", "custom"];
+pub(crate) const CONTAINER_KEYS: &[&str] =
+    &["crate", "rename_all", "transparent", "custom", "readings"];
 
 /// The case conventions `rename_all` takes, as serde names them.
 pub const RENAME_ALL: &[&str] = &[
@@ -334,6 +338,23 @@ pub fn container_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> ContainerAttrs {
                     Some(other) => cx.error_spanned_by(
                         &other,
                         "`custom` takes the path of a function `fn(&Self, &mut Report)`, e.g. `custom = checks::dates_in_order`",
+                    ),
+                    None => {}
+                }
+                Ok(())
+            } else if meta.path.is_ident("readings") {
+                let key = Ident::new("readings", meta.path.span());
+                match parse_value(cx, &meta, &key)? {
+                    Some(Expr::Path(path)) if path.qself.is_none() => {
+                        if out.readings.is_some() {
+                            cx.error_spanned_by(&path, "`readings` is given twice; list every reading in one constant");
+                        } else {
+                            out.readings = Some(path.path);
+                        }
+                    }
+                    Some(other) => cx.error_spanned_by(
+                        &other,
+                        "`readings` takes the path of a constant `&[pcr_runtime::json::Reading]`, e.g. `readings = READINGS`",
                     ),
                     None => {}
                 }

@@ -127,11 +127,21 @@ fn structure(container: &Container, krate: &syn::Path) -> TokenStream {
         } else {
             quote! { #krate::structure::Unknown::Ignore }
         };
+        let readings = match &container.attrs.readings {
+            Some(path) => quote! { #path },
+            None => quote! { &[] },
+        };
         quote! {
             #krate::structure::Shape::Object(#krate::structure::Object {
                 name: #name,
                 members: ::std::vec![#(#members),*],
                 unknown: #unknown,
+                readings: #readings,
+                check: {
+                    #[allow(unused_imports)]
+                    use #krate::__private::{FallbackCheck as _, KnownCheck as _};
+                    (&#krate::__private::Probe::<Self>::new()).check_fn()
+                },
             })
         }
     };

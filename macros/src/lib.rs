@@ -27,7 +27,7 @@
 //! | `skip` | any | not validated |
 //! | `rename = "name"` | any | the JSON name in paths |
 //!
-//! On the type: `rename_all = "camelCase"` (as serde's; serde's own is read too), `transparent`, `custom = path::to_fn` (a rule across fields) and `crate = "path"` (where `pcr-runtime` is).
+//! On the type: `rename_all = "camelCase"` (as serde's; serde's own is read too), `transparent`, `custom = path::to_fn` (a rule across fields), `readings = PATH` (a `&[pcr_runtime::json::Reading]`: the other nestings a response may follow) and `crate = "path"` (where `pcr-runtime` is).
 //!
 //! The pipeline: `attr` parses `#[pcr(...)]`, `ast` builds the model of the
 //! type, `check` runs the rules that span fields, `expand` emits the impl.

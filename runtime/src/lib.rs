@@ -157,7 +157,9 @@ pub mod __private {
     pub use regex;
     pub use std::sync::LazyLock;
 
-    pub use crate::structure::__private::{NestedFallback, NestedKnown, Probe};
+    pub use crate::structure::__private::{
+        FallbackCheck, KnownCheck, NestedFallback, NestedKnown, Probe,
+    };
 
     /// The number written in `text`'s decimal digits, for `date!`; a text
     /// that is not one (or exceeds 9 digits) fails the build.

@@ -103,7 +103,22 @@ pub struct Object {
     pub members: Vec<Member>,
     /// What a member the type does not know means.
     pub unknown: Unknown,
+    /// The other nestings of a message that a response may follow, each
+    /// read into this shape's places with a notice naming it (see
+    /// [`json::read`](crate::json::read)); none for any other object.
+    pub readings: &'static [crate::json::Reading],
+    /// Reads JSON text of this object as its type and validates it at the
+    /// path given, into the errors given; `false` when the text does not
+    /// read. How [`json::read`](crate::json::read) lists the rule errors
+    /// of the parts of a message whose structure is right beside the
+    /// structural errors of the rest. `None` for a type that is not
+    /// `Deserialize` and [`Validate`](crate::Validate).
+    pub check: Option<CheckFn>,
 }
+
+/// Reads JSON text as a type and validates it: see [`Object::check`].
+pub type CheckFn =
+    fn(&str, &crate::Context, &mut crate::JsonPath, &mut crate::ValidationErrors) -> bool;
 
 /// One member of an object.
 #[derive(Clone, Copy)]
@@ -370,6 +385,27 @@ pub mod __private {
     }
 
     impl<T: ?Sized> NestedFallback<T> for &Probe<T> {}
+
+    /// A type that is `Deserialize` and `Validate` can be read and
+    /// validated on its own ([`Object::check`]): `(&Probe::<T>::new()).check_fn()`
+    /// picks this for such a `T`, and [`FallbackCheck`] (none) for the rest.
+    pub trait KnownCheck {
+        fn check_fn(&self) -> Option<CheckFn>;
+    }
+
+    impl<T: serde::de::DeserializeOwned + crate::Validate> KnownCheck for Probe<T> {
+        fn check_fn(&self) -> Option<CheckFn> {
+            Some(crate::json::check_part::<T>)
+        }
+    }
+
+    pub trait FallbackCheck {
+        fn check_fn(&self) -> Option<CheckFn> {
+            None
+        }
+    }
+
+    impl<T: ?Sized> FallbackCheck for &Probe<T> {}
 
     pub trait Fallback {
         fn shape_fn(&self) -> fn() -> Shape;

@@ -197,16 +197,33 @@ impl Dataset {
 /// The largest dataset file read.
 const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
 
-/// `text` as a `T` by the models' reader, or every error at its path.
+/// `text` as a `T` by the models' reader, or every error at its path. A
+/// member the spec does not know is an error here, not a notice: the
+/// stand-in would not serve it, so a data file that has one (a typing
+/// mistake, most likely) is refused rather than read without it.
 fn read<T: DeserializeOwned + Structure>(file: &str, text: &str) -> Result<T, Error> {
-    json::parse(text, &READ_OPTIONS.max_bytes(MAX_FILE_BYTES)).map_err(|error| Error::Data {
+    let error = |errors| Error::Data {
         file: file.to_string(),
-        errors: match error {
+        errors,
+    };
+    let parsed = json::parse(text, &READ_OPTIONS.max_bytes(MAX_FILE_BYTES)).map_err(|failure| {
+        error(match failure {
             ReadError::Invalid(found) => found
                 .iter()
                 .map(|e| format!("{}: {}: {}", e.path, e.code, e.description))
                 .collect(),
             other => vec![other.to_string()],
-        },
-    })
+        })
+    })?;
+    if parsed.notices.is_empty() {
+        Ok(parsed.value)
+    } else {
+        Err(error(
+            parsed
+                .notices
+                .iter()
+                .map(|n| format!("{n} (the stand-in would not serve it)"))
+                .collect(),
+        ))
+    }
 }

@@ -69,6 +69,9 @@ struct Shared {
     /// [`Shared::delay_millis`].
     delay_count: AtomicU32,
     delay_millis: AtomicU64,
+    /// A body served, as it is, for the next valid requests, and for how
+    /// many.
+    answer_next: std::sync::Mutex<Option<(Arc<[u8]>, u32)>>,
 }
 
 impl Shared {
@@ -80,6 +83,23 @@ impl Shared {
     fn delay_next(&self, millis: u64, count: u32) {
         self.delay_millis.store(millis, Ordering::SeqCst);
         self.delay_count.store(count, Ordering::SeqCst);
+    }
+
+    fn answer_next(&self, body: Arc<[u8]>, count: u32) {
+        let mut next = self.answer_next.lock().unwrap_or_else(|e| e.into_inner());
+        *next = (count > 0).then_some((body, count));
+    }
+
+    /// The body set by [`Shared::answer_next`], if one is left.
+    fn take_answer(&self) -> Option<Arc<[u8]>> {
+        let mut next = self.answer_next.lock().unwrap_or_else(|e| e.into_inner());
+        let (body, count) = next.as_mut()?;
+        let body = body.clone();
+        *count -= 1;
+        if *count == 0 {
+            *next = None;
+        }
+        Some(body)
     }
 }
 
@@ -114,6 +134,14 @@ impl Running {
     pub fn delay_next(&self, delay: Duration, count: u32) {
         let millis = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
         self.shared.delay_next(millis, count);
+    }
+
+    /// The next `count` valid requests are answered 200 with `body` as it
+    /// is, instead of the dataset's answer: what a newer register may send
+    /// (a member the spec does not know, another nesting), for clients'
+    /// tests. A request with errors is still answered 400.
+    pub fn answer_next(&self, body: impl Into<Vec<u8>>, count: u32) {
+        self.shared.answer_next(body.into().into(), count);
     }
 
     /// Stops accepting connections and waits for the accept loop to end.
@@ -163,6 +191,7 @@ pub fn start(config: Config, listener: TcpListener) -> Result<Running, Error> {
         dataset: config.dataset,
         max_body_bytes: config.max_body_bytes,
         fail_count: AtomicU32::new(0),
+        answer_next: std::sync::Mutex::new(None),
         fail_status: AtomicU32::new(503),
         delay_count: AtomicU32::new(0),
         delay_millis: AtomicU64::new(0),
@@ -317,7 +346,15 @@ async fn get_credit_register_extract(
         Err(ReadError::TooLarge { .. }) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
         Err(ReadError::Io(_)) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    match answer(&shared.dataset, &request, today) {
+    if let Some(body) = shared.take_answer() {
+        return (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json")],
+            body.to_vec(),
+        )
+            .into_response();
+    }
+    match answer(&shared.dataset, &request.value, today) {
         Answer::Extract(body) => json_response(StatusCode::OK, &body),
         Answer::Deceased(body) => json_response(StatusCode::OK, &body),
     }

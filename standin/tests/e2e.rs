@@ -15,8 +15,15 @@ use pcr_standin::certs::Pem;
 use pcr_standin::certs::{KNOWN_LENDER, PKCS12_PASSWORD};
 use pcr_standin::server;
 
-fn extract(body: Status200Body) -> pcr_models::extract::Message {
-    match body {
+/// The extract of an answer the stand-in made from its dataset, which has
+/// nothing the spec does not know: no notices.
+fn extract(answer: pcr_client::Answer) -> pcr_models::extract::Message {
+    assert_eq!(
+        answer.notices,
+        [],
+        "the stand-in's own answers follow the spec"
+    );
+    match answer.value {
         Status200Body::Extract(extract) => extract,
         other => panic!("expected an extract, got {other:?}"),
     }
@@ -90,8 +97,9 @@ async fn deceased_person_gets_the_deceased_response() {
         .get_credit_register_extract(&request_for(DECEASED))
         .await
         .unwrap();
-    let Status200Body::Deceased(deceased) = body else {
-        panic!("expected the deceased response, got {body:?}");
+    assert_eq!(body.notices, []);
+    let Status200Body::Deceased(deceased) = body.value else {
+        panic!("expected the deceased response, got {:?}", body.value);
     };
     assert_eq!(
         deceased.deceased_person.date_of_death,
@@ -130,7 +138,7 @@ async fn bad_request_gets_400_with_located_errors() {
     }"#;
     let error = client.send_unchecked(body.to_vec()).await.unwrap_err();
     let correlation_id = error.correlation_id();
-    let Error::Rejected { body } = error else {
+    let Error::Rejected { body, .. } = error else {
         panic!("expected 400, got {error:?}");
     };
     assert_eq!(Some(body.correlation_id), correlation_id);
@@ -152,7 +160,8 @@ async fn bad_request_gets_400_with_located_errors() {
         "request": {"idCodeType": "PersonalIdentityCode", "idCode": "010594Y9032",
                     "creditRegisterExtractPurpose": []}
     }"#;
-    let Error::Rejected { body } = client.send_unchecked(body.to_vec()).await.unwrap_err() else {
+    let Error::Rejected { body, .. } = client.send_unchecked(body.to_vec()).await.unwrap_err()
+    else {
         panic!("expected 400");
     };
     let found: Vec<(&str, &str)> = body
@@ -494,7 +503,7 @@ fn any_body_gets_200_or_a_located_400() {
         .run(&bodies, |body| {
             match runtime.block_on(client.send_unchecked(body)) {
                 Ok(_) => ok.set(ok.get() + 1),
-                Err(Error::Rejected { body }) => {
+                Err(Error::Rejected { body, .. }) => {
                     prop_assert!(!body.error_responses.is_empty());
                     prop_assert!(body
                         .error_responses

@@ -12,14 +12,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use super::tree::{render, Step};
 use crate::structure::{Choice, Object, Shape, Unknown};
-
-/// One step of a path.
-#[derive(Debug, Clone)]
-enum Step {
-    Member(String),
-    Index(usize),
-}
 
 /// What the walk found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,11 +37,11 @@ pub(crate) struct Walk {
 
 /// Element name → the paths where the shape has it (`loans` →
 /// `creditInformationSummary.loans`), list indices left out.
-type Placed = BTreeMap<&'static str, Vec<String>>;
+pub(crate) type Placed = BTreeMap<&'static str, Vec<String>>;
 
 /// Where `shape` puts each element name. A type met again inside itself is
 /// not entered again, so a recursive type ends.
-fn placed(shape: &Shape) -> Placed {
+pub(crate) fn placed(shape: &Shape) -> Placed {
     fn visit(shape: &Shape, path: &str, inside: &mut Vec<&'static str>, out: &mut Placed) {
         match shape {
             Shape::Object(object) => {
@@ -130,21 +124,6 @@ impl Walk {
                 .join(" or "),
         )
     }
-}
-
-fn render(path: &[Step]) -> String {
-    let mut text = String::new();
-    for step in path {
-        match step {
-            Step::Member(name) if text.is_empty() => text.push_str(name),
-            Step::Member(name) => {
-                text.push('.');
-                text.push_str(name);
-            }
-            Step::Index(index) => text.push_str(&format!("[{index}]")),
-        }
-    }
-    text
 }
 
 /// A value to walk against its shape.

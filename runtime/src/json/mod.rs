@@ -9,9 +9,12 @@
 //! type, each unknown element where the type refuses them, each duplicate
 //! key. A valid message is read once.
 
+mod answer;
 mod choose;
 mod diagnose;
+mod parts;
 mod strict;
+mod tree;
 
 use std::cell::Cell;
 use std::fmt;
@@ -22,8 +25,10 @@ use serde::de::DeserializeOwned;
 use crate::structure::{Shape, Structure};
 use crate::{Context, JsonPath, Validate, ValidationError, ValidationErrors};
 
+pub use answer::{Notice, NoticeKind, Parsed, Place, Reading};
 pub use choose::{choose, Alternatives};
 pub use strict::Strict;
+use tree::Tree;
 
 /// The default size limit of a body: 10 MiB.
 pub const DEFAULT_MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -54,6 +59,9 @@ pub struct ReadOptions {
     pub max_bytes: usize,
     /// The most errors listed.
     pub max_errors: usize,
+    /// The version of the document the types transcribe ("1.4"), for the
+    /// notice of a member they do not know; empty if not given.
+    pub document: &'static str,
 }
 
 impl ReadOptions {
@@ -64,7 +72,14 @@ impl ReadOptions {
             required_code,
             max_bytes: DEFAULT_MAX_BYTES,
             max_errors: DEFAULT_MAX_ERRORS,
+            document: "",
         }
+    }
+
+    /// The version of the document the types transcribe, for notices.
+    pub const fn document(mut self, version: &'static str) -> Self {
+        self.document = version;
+        self
     }
 
     /// Another size limit, in bytes.
@@ -210,9 +225,19 @@ impl From<ValidationErrors> for ReadError {
 /// UTF-8 or not JSON is one `schema_code` error at the path reached, with
 /// the byte offset or line and column; a body that does not have `T`'s
 /// structure gets a `schema_code` error for each wrong type, unknown
-/// element (where `T` refuses them) and duplicate key, and a
-/// `required_code` error for each missing required element, each at its
-/// path; a body with the right structure gets the errors of `T`'s rules.
+/// element (where `T` refuses them), misplaced element and duplicate key,
+/// and a `required_code` error for each missing required element, each at
+/// its path; and every part whose structure is right (each object that
+/// reads, or reads without its wrong members) gets the errors of its rules
+/// in the same report.
+///
+/// `null` for a member that may be absent is read as absent. Where `T`
+/// ignores unknown members (a response), each is kept with a
+/// [`Notice`]; and where `T` names readings (`#[pcr(readings = ..)]`), an
+/// answer that follows one is read into `T`'s layout, with a notice for
+/// each element moved. A known element at a place no reading gives is an
+/// error naming the place `T` expects. Errors after a reading are at the
+/// places of `T`'s layout.
 ///
 /// ```
 /// use pcr_runtime::json::{self, ReadOptions};
@@ -248,62 +273,134 @@ pub fn read<T: DeserializeOwned + Validate + Structure>(
     body: impl Body,
     ctx: &Context,
     options: &ReadOptions,
-) -> Result<T, ReadError> {
-    let value: T = parse(body, options)?;
-    let mut errors = ValidationErrors::with_limit(options.max_errors);
-    JsonPath::with_spare(|path| value.validate_into(ctx, path, &mut errors));
-    if errors.is_empty() {
-        Ok(value)
-    } else {
-        Err(errors.finish().into())
+) -> Result<Parsed<T>, ReadError> {
+    let text = text(&body, options)?;
+    match fast::<T>(text) {
+        // The valid path: read once, validated once.
+        Ok((value, false)) => {
+            let mut errors = ValidationErrors::with_limit(options.max_errors);
+            JsonPath::with_spare(|path| value.validate_into(ctx, path, &mut errors));
+            if errors.is_empty() {
+                Ok(Parsed::new(value))
+            } else {
+                Err(errors.finish().into())
+            }
+        }
+        Ok((_, true)) | Err(_) => match slow::<T>(text, options) {
+            Slow::Read(parsed) => {
+                let mut errors = ValidationErrors::with_limit(options.max_errors);
+                JsonPath::with_spare(|path| parsed.value.validate_into(ctx, path, &mut errors));
+                if errors.is_empty() {
+                    Ok(parsed)
+                } else {
+                    Err(errors.finish().into())
+                }
+            }
+            Slow::Invalid { mut errors, tree } => {
+                if let Some(tree) = tree {
+                    JsonPath::with_spare(|path| {
+                        parts::validate(&tree, T::shape(), ctx, path, &mut errors, options)
+                    });
+                }
+                Err(errors.finish().into())
+            }
+        },
     }
 }
 
 /// Reads `body` as a `T` as [`read`] does, without the rules: the size
-/// limit, UTF-8, JSON syntax and `T`'s structure, every error at its path.
-/// For data that has no rules of its own (the register-side record that
-/// disclosure reads).
+/// limit, UTF-8, JSON syntax and `T`'s structure, every error at its path;
+/// nulls, unknown members and readings as [`read`] takes them. For data
+/// that has no rules of its own (the register-side record that disclosure
+/// reads), or that is validated later.
 pub fn parse<T: DeserializeOwned + Structure>(
     body: impl Body,
     options: &ReadOptions,
-) -> Result<T, ReadError> {
+) -> Result<Parsed<T>, ReadError> {
+    let text = text(&body, options)?;
+    match fast::<T>(text) {
+        Ok((value, false)) => Ok(Parsed::new(value)),
+        Ok((_, true)) | Err(_) => match slow::<T>(text, options) {
+            Slow::Read(parsed) => Ok(parsed),
+            Slow::Invalid { errors, .. } => Err(errors.finish().into()),
+        },
+    }
+}
+
+/// The body's text, within the size limit.
+fn text<'b>(body: &'b impl Body, options: &ReadOptions) -> Result<&'b str, ReadError> {
     if body.size() > options.max_bytes {
         return Err(ReadError::TooLarge {
             limit: options.max_bytes,
         });
     }
-    let text = match body.text() {
-        Ok(text) => text,
-        Err(error) => {
-            let mut errors = ValidationErrors::with_limit(options.max_errors);
-            errors.push_error(schema_error(
-                options,
-                String::new(),
-                format!(
-                    "the body is not UTF-8: the byte at offset {} is not part of a UTF-8 character",
-                    error.valid_up_to()
-                ),
-            ));
-            return Err(errors.finish().into());
+    body.text().map_err(|error| {
+        let mut errors = ValidationErrors::with_limit(options.max_errors);
+        errors.push_error(schema_error(
+            options,
+            String::new(),
+            format!(
+                "the body is not UTF-8: the byte at offset {} is not part of a UTF-8 character",
+                error.valid_up_to()
+            ),
+        ));
+        errors.finish().into()
+    })
+}
+
+/// What the slow path made of a body that the fast path did not read
+/// whole.
+enum Slow<T> {
+    Read(Parsed<T>),
+    /// Its structural errors, and the settled tree when the body is JSON
+    /// (for the rules of its parts).
+    Invalid {
+        errors: ValidationErrors,
+        tree: Option<Tree>,
+    },
+}
+
+/// The slow path: the body as a tree, settled against `T`'s shape (the
+/// reading it follows applied, absent members' nulls dropped, unknown
+/// members taken out with notices), then read by serde again.
+fn slow<T: DeserializeOwned + Structure>(text: &str, options: &ReadOptions) -> Slow<T> {
+    let mut errors = ValidationErrors::with_limit(options.max_errors);
+    let shape = T::shape();
+    let Ok(mut tree) = Tree::parse(text) else {
+        // Not JSON, or more after the value: the walk says where.
+        walk(text, shape, options, &mut errors);
+        if errors.is_empty() {
+            fallback::<T>(text, options, &mut errors);
         }
+        return Slow::Invalid { errors, tree: None };
     };
-    match fast::<T>(text) {
-        Ok((value, false)) => Ok(value),
-        // A member that serde skipped may be one the spec puts elsewhere
-        // (`loans` beside `creditInformationSummary`): the walk tells.
-        Ok((value, true)) => {
-            let mut errors = ValidationErrors::with_limit(options.max_errors);
-            walk(text, T::shape(), options, &mut errors);
+    let notices = answer::tolerate(&mut tree, &shape, options.document);
+    let settled = tree.render();
+    match fast::<T>(&settled) {
+        Ok((value, skipped)) => {
+            // A member skipped now is a known element where the spec does
+            // not put it: the walk names its place.
+            if skipped {
+                walk(&settled, shape, options, &mut errors);
+            }
             if errors.is_empty() {
-                Ok(value)
+                Slow::Read(Parsed { value, notices })
             } else {
-                Err(errors.finish().into())
+                Slow::Invalid {
+                    errors,
+                    tree: Some(tree),
+                }
             }
         }
-        Err(first) => {
-            let mut errors = ValidationErrors::with_limit(options.max_errors);
-            diagnose::<T>(text, first, options, &mut errors);
-            Err(errors.finish().into())
+        Err(_) => {
+            walk(&settled, shape, options, &mut errors);
+            if errors.is_empty() {
+                fallback::<T>(&settled, options, &mut errors);
+            }
+            Slow::Invalid {
+                errors,
+                tree: Some(tree),
+            }
         }
     }
 }
@@ -328,7 +425,7 @@ pub fn read_from<T: DeserializeOwned + Validate + Structure>(
     reader: impl Read,
     ctx: &Context,
     options: &ReadOptions,
-) -> Result<T, ReadError> {
+) -> Result<Parsed<T>, ReadError> {
     let bytes = read_limited(reader, options.max_bytes)?;
     read(bytes, ctx, options)
 }
@@ -360,28 +457,40 @@ fn fast<T: DeserializeOwned>(text: &str) -> Result<(T, bool), serde_json::Error>
     Ok((value, skipped.get()))
 }
 
-/// Every structural error of `text` against `T`'s shape, into `errors`;
-/// if the walk finds none, serde's own error `first`, at the path where
-/// serde stopped.
-fn diagnose<T: DeserializeOwned + Structure>(
+/// serde's own error for `text`, at the path where serde stopped: for a
+/// body that serde refuses and the walk finds nothing wrong with (the
+/// tests check that the two agree), so that serde's word is never lost.
+fn fallback<T: DeserializeOwned>(text: &str, options: &ReadOptions, errors: &mut ValidationErrors) {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let skipped = Cell::new(false);
+    let strict = Strict::new(&mut deserializer, &skipped);
+    let (path, why) = match serde_path_to_error::deserialize::<_, T>(strict) {
+        Err(error) => (error.path().to_string(), error.into_inner().to_string()),
+        Ok(_) => match deserializer.end() {
+            Err(error) => (String::new(), error.to_string()),
+            Ok(()) => return,
+        },
+    };
+    let path = if path == "." { String::new() } else { path };
+    errors.push_error(schema_error(options, path, why));
+}
+
+/// Reads JSON text as a `T` and validates it at `path`, into `errors`;
+/// `false` when the text does not read. The derives put it in a type's
+/// [`Object::check`](crate::structure::Object::check).
+#[doc(hidden)]
+pub fn check_part<T: DeserializeOwned + Validate>(
     text: &str,
-    first: serde_json::Error,
-    options: &ReadOptions,
+    ctx: &Context,
+    path: &mut JsonPath,
     errors: &mut ValidationErrors,
-) {
-    walk(text, T::shape(), options, errors);
-    if errors.is_empty() {
-        // The walk and serde disagree (the tests check they do not): never
-        // lose serde's word.
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        let skipped = Cell::new(false);
-        let strict = Strict::new(&mut deserializer, &skipped);
-        let path = match serde_path_to_error::deserialize::<_, T>(strict) {
-            Err(error) => error.path().to_string(),
-            Ok(_) => String::new(),
-        };
-        let path = if path == "." { String::new() } else { path };
-        errors.push_error(schema_error(options, path, first.to_string()));
+) -> bool {
+    match fast::<T>(text) {
+        Ok((value, _)) => {
+            value.validate_into(ctx, path, errors);
+            true
+        }
+        Err(_) => false,
     }
 }
 
