@@ -10,11 +10,12 @@ pub const DOCUMENT_ID: &str = "credit-register-extract";
 pub const SCHEMA_ERROR_CODE: &str = "A10";
 /// The error code of a required (P) element that is missing.
 pub const REQUIRED_ERROR_CODE: &str = "PCR-REQUIRED";
-/// How `pcr_runtime::json::read` reads these messages: with the codes above, bodies of at most 10 MiB, at most 1,000 errors listed.
+/// How `pcr_runtime::json::read` reads these messages: with the codes above, bodies of at most 10 MiB, at most 1,000 errors listed, and the document's version in the notice of a member it does not know.
 pub const READ_OPTIONS: ::pcr_runtime::json::ReadOptions = ::pcr_runtime::json::ReadOptions::new(
-    SCHEMA_ERROR_CODE,
-    REQUIRED_ERROR_CODE,
-);
+        SCHEMA_ERROR_CODE,
+        REQUIRED_ERROR_CODE,
+    )
+    .document(DOCUMENT_VERSION);
 /// The register stage the document describes. Validation takes the stage in force on its day from `STAGE_CALENDAR`.
 pub const DOCUMENT_STAGE: ::pcr_runtime::Stage = ::pcr_runtime::Stage::First;
 /// When each stage of the register starts in each environment (the spec's `stages`): `STAGE_CALENDAR.context_today(environment)` validates for the stage in force there today.
@@ -410,6 +411,31 @@ pub mod codesets {
 }
 /// Request message (`request`).
 pub mod request {
+    /// The other nestings of `request` the spec records (its `readings`), each with its evidence there:
+    ///
+    /// - `request-flat`: the person requested's fields at the top of the request.
+    ///
+    /// Recorded only: a request is read strictly, in this module's layout.
+    pub const READINGS: &[::pcr_runtime::json::Reading] = &[
+        ::pcr_runtime::json::Reading {
+            id: "request-flat",
+            title: "the person requested's fields at the top of the request",
+            places: &[
+                ::pcr_runtime::json::Place {
+                    element: "request.idCodeType",
+                    at: "idCodeType",
+                },
+                ::pcr_runtime::json::Place {
+                    element: "request.idCode",
+                    at: "idCode",
+                },
+                ::pcr_runtime::json::Place {
+                    element: "request.creditRegisterExtractPurpose",
+                    at: "creditRegisterExtractPurpose",
+                },
+            ],
+        },
+    ];
     /// Request message (message `request`).
     ///
     /// A request: unknown fields and unknown codes are errors, as the register requires conformance to its schema.
@@ -629,13 +655,102 @@ pub mod request {
 }
 /// Response to a successful request (`extract`).
 pub mod extract {
+    /// The other nestings of `extract` the spec records (its `readings`), each with its evidence there:
+    ///
+    /// - `groups-inside-extract`: the extract's groups inside `creditRegisterExtract`.
+    ///
+    /// - `loans-beside-summary`: `loans` beside `creditInformationSummary`, at the top of the extract.
+    ///
+    /// - `peers-combined`: the two 2026 peers' layout, every group and the loans inside `creditRegisterExtract`.
+    ///
+    /// `pcr_runtime::json::read` reads an answer in one of them into this module's layout, with a notice naming it.
+    pub const READINGS: &[::pcr_runtime::json::Reading] = &[
+        ::pcr_runtime::json::Reading {
+            id: "groups-inside-extract",
+            title: "the extract's groups inside `creditRegisterExtract`",
+            places: &[
+                ::pcr_runtime::json::Place {
+                    element: "personRequested",
+                    at: "creditRegisterExtract.personRequested",
+                },
+                ::pcr_runtime::json::Place {
+                    element: "owner",
+                    at: "creditRegisterExtract.owner",
+                },
+                ::pcr_runtime::json::Place {
+                    element: "voluntaryBanOnCredits",
+                    at: "creditRegisterExtract.voluntaryBanOnCredits",
+                },
+                ::pcr_runtime::json::Place {
+                    element: "creditInformationSummary",
+                    at: "creditRegisterExtract.creditInformationSummary",
+                },
+                ::pcr_runtime::json::Place {
+                    element: "incomeData",
+                    at: "creditRegisterExtract.incomeData",
+                },
+            ],
+        },
+        ::pcr_runtime::json::Reading {
+            id: "loans-beside-summary",
+            title: "`loans` beside `creditInformationSummary`, at the top of the extract",
+            places: &[
+                ::pcr_runtime::json::Place {
+                    element: "creditInformationSummary.loans",
+                    at: "loans",
+                },
+            ],
+        },
+        ::pcr_runtime::json::Reading {
+            id: "peers-combined",
+            title: "the two 2026 peers' layout, every group and the loans inside `creditRegisterExtract`",
+            places: &[
+                ::pcr_runtime::json::Place {
+                    element: "personRequested",
+                    at: "creditRegisterExtract.personRequested",
+                },
+                ::pcr_runtime::json::Place {
+                    element: "owner",
+                    at: "creditRegisterExtract.owner",
+                },
+                ::pcr_runtime::json::Place {
+                    element: "voluntaryBanOnCredits",
+                    at: "creditRegisterExtract.voluntaryBanOnCredits",
+                },
+                ::pcr_runtime::json::Place {
+                    element: "creditInformationSummary",
+                    at: "creditRegisterExtract.creditInformationSummary",
+                },
+                ::pcr_runtime::json::Place {
+                    element: "creditInformationSummary.loans",
+                    at: "creditRegisterExtract.loans",
+                },
+                ::pcr_runtime::json::Place {
+                    element: "creditInformationSummary.repaymentsPaidLastAmount",
+                    at: "creditRegisterExtract.repaymentsPaidLastAmount",
+                },
+                ::pcr_runtime::json::Place {
+                    element: "creditInformationSummary.sumOfMonthlyLeasingInstalments",
+                    at: "creditRegisterExtract.sumOfMonthlyLeasingInstalments",
+                },
+                ::pcr_runtime::json::Place {
+                    element: "creditInformationSummary.loans.delayedAmount.isForeclosed",
+                    at: "creditRegisterExtract.loans.isForeclosed",
+                },
+                ::pcr_runtime::json::Place {
+                    element: "incomeData",
+                    at: "creditRegisterExtract.incomeData",
+                },
+            ],
+        },
+    ];
     /// Response to a successful request (message `extract`).
     ///
     /// An active loan means a valid loan which the lender has reported to the Positive credit register and to which the lender expects payments from the borrower. If the lender has reported that the loan has ended or has been cancelled, the loan is not active from the register's perspective.
     ///
     /// Section 4 repeats this table with the markers 1 and 2 for a party that is not an original party to the loan; both tables are transcribed here as one, each element citing both rows.
     ///
-    /// A response: unknown fields are ignored and unknown codes are kept (`Lenient::Unknown`), as a newer document may add them.
+    /// A response, read tolerantly as a newer document may extend it: `null` for a member that may be absent is absent; `pcr_runtime::json::read` keeps each member the spec does not know, with a notice (plain serde skips it); unknown codes are kept (`Lenient::Unknown`).
     ///
     /// Source: section 3.3 (line 171) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
@@ -646,6 +761,7 @@ pub mod extract {
         ::serde::Deserialize,
         ::pcr_runtime::Validate
     )]
+    #[pcr(readings = READINGS)]
     pub struct Message {
         /// Status description (`statusMessage`), String.
         ///
@@ -1665,7 +1781,7 @@ pub mod extract {
         ///
         /// Section 4 repeats this table with the markers 1 and 2 for a party that is not an original party to the loan; both tables are transcribed here as one, each element citing both rows.
         ///
-        /// A response: unknown fields are ignored and unknown codes are kept (`Lenient::Unknown`), as a newer document may add them.
+        /// A response, read tolerantly as a newer document may extend it: `null` for a member that may be absent is absent; `pcr_runtime::json::read` keeps each member the spec does not know, with a notice (plain serde skips it); unknown codes are kept (`Lenient::Unknown`).
         ///
         /// Source: section 3.3 (line 171) of "Requesting a credit register extract – API description", version 1.4.
         #[derive(
@@ -2969,7 +3085,7 @@ pub mod deceased {
     ///
     /// If the person whose credit register extract is being requested has died, the response message states only that the person is dead and gives the date of death.
     ///
-    /// A response: unknown fields are ignored and unknown codes are kept (`Lenient::Unknown`), as a newer document may add them.
+    /// A response, read tolerantly as a newer document may extend it: `null` for a member that may be absent is absent; `pcr_runtime::json::read` keeps each member the spec does not know, with a notice (plain serde skips it); unknown codes are kept (`Lenient::Unknown`).
     ///
     /// Source: section 3.4 (line 255) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(
@@ -3144,7 +3260,7 @@ pub mod deceased {
         ///
         /// If the person whose credit register extract is being requested has died, the response message states only that the person is dead and gives the date of death.
         ///
-        /// A response: unknown fields are ignored and unknown codes are kept (`Lenient::Unknown`), as a newer document may add them.
+        /// A response, read tolerantly as a newer document may extend it: `null` for a member that may be absent is absent; `pcr_runtime::json::read` keeps each member the spec does not know, with a notice (plain serde skips it); unknown codes are kept (`Lenient::Unknown`).
         ///
         /// Source: section 3.4 (line 255) of "Requesting a credit register extract – API description", version 1.4.
         #[derive(
@@ -3324,7 +3440,7 @@ pub mod deceased {
 pub mod invalid_request {
     /// Response to an invalid request (message `invalid_request`).
     ///
-    /// A response: unknown fields are ignored and unknown codes are kept (`Lenient::Unknown`), as a newer document may add them.
+    /// A response, read tolerantly as a newer document may extend it: `null` for a member that may be absent is absent; `pcr_runtime::json::read` keeps each member the spec does not know, with a notice (plain serde skips it); unknown codes are kept (`Lenient::Unknown`).
     ///
     /// Source: section 3.5 (line 276) of "Requesting a credit register extract – API description", version 1.4.
     #[derive(

@@ -130,7 +130,7 @@ pub fn message(spec: &Spec, message: &Message) -> Vec<String> {
                 .to_string()
         }
         crate::spec::Direction::Response => {
-            "A response: unknown fields are ignored and unknown codes are kept (`Lenient::Unknown`), as a newer document may add them."
+            "A response, read tolerantly as a newer document may extend it: `null` for a member that may be absent is absent; `pcr_runtime::json::read` keeps each member the spec does not know, with a notice (plain serde skips it); unknown codes are kept (`Lenient::Unknown`)."
                 .to_string()
         }
     });

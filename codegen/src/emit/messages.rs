@@ -35,9 +35,11 @@ impl<'a> Emitter<'a> {
             quote!()
         };
         let doc = docs::attrs(&[format!("{} (`{}`).", message.name.value, message.id.value)]);
+        let readings = readings(message);
         quote! {
             #doc
             pub mod #module {
+                #readings
                 #(#structs)*
                 #register
             }
@@ -114,6 +116,9 @@ impl<'a> Emitter<'a> {
         let doc = docs::attrs(&def.docs);
         let strict = if message.direction.value == Direction::Request {
             quote!(#[serde(deny_unknown_fields)])
+        } else if form == Form::Wire && def.name == "Message" && !message.readings.is_empty() {
+            // A response reader accepts an answer in one of these.
+            quote!(#[pcr(readings = READINGS)])
         } else {
             quote!()
         };
@@ -309,5 +314,42 @@ fn constructor(name: &proc_macro2::Ident, fields: &[FieldDef]) -> TokenStream {
                 #name { #(#inits),* }
             }
         }
+    }
+}
+
+/// `READINGS`, the message's other nestings, if it has any.
+fn readings(message: &Message) -> TokenStream {
+    if message.readings.is_empty() {
+        return TokenStream::new();
+    }
+    let items = message.readings.iter().map(|reading| {
+        let id = &reading.id.value;
+        let title = &reading.title.value;
+        let places = reading.places.iter().map(|p| {
+            let (element, at) = (&p.element.value, &p.at.value);
+            quote!(::pcr_runtime::json::Place { element: #element, at: #at })
+        });
+        quote! {
+            ::pcr_runtime::json::Reading { id: #id, title: #title, places: &[#(#places),*] }
+        }
+    });
+    let mut lines = vec![format!(
+        "The other nestings of `{}` the spec records (its `readings`), each with its evidence there:",
+        message.id.value
+    )];
+    lines.extend(
+        message
+            .readings
+            .iter()
+            .map(|r| format!("- `{}`: {}.", r.id.value, r.title.value)),
+    );
+    lines.push(match message.direction.value {
+        Direction::Response => "`pcr_runtime::json::read` reads an answer in one of them into this module's layout, with a notice naming it.".to_string(),
+        Direction::Request => "Recorded only: a request is read strictly, in this module's layout.".to_string(),
+    });
+    let doc = docs::attrs(&lines);
+    quote! {
+        #doc
+        pub const READINGS: &[::pcr_runtime::json::Reading] = &[#(#items),*];
     }
 }

@@ -206,9 +206,10 @@ impl<'a> Emitter<'a> {
             pub const SCHEMA_ERROR_CODE: &str = #schema_code;
             #[doc = " The error code of a required (P) element that is missing."]
             pub const REQUIRED_ERROR_CODE: &str = #required_code;
-            #[doc = " How `pcr_runtime::json::read` reads these messages: with the codes above, bodies of at most 10 MiB, at most 1,000 errors listed."]
+            #[doc = " How `pcr_runtime::json::read` reads these messages: with the codes above, bodies of at most 10 MiB, at most 1,000 errors listed, and the document's version in the notice of a member it does not know."]
             pub const READ_OPTIONS: ::pcr_runtime::json::ReadOptions =
-                ::pcr_runtime::json::ReadOptions::new(SCHEMA_ERROR_CODE, REQUIRED_ERROR_CODE);
+                ::pcr_runtime::json::ReadOptions::new(SCHEMA_ERROR_CODE, REQUIRED_ERROR_CODE)
+                    .document(DOCUMENT_VERSION);
             #[doc = " The register stage the document describes. Validation takes the stage in force on its day from `STAGE_CALENDAR`."]
             pub const DOCUMENT_STAGE: ::pcr_runtime::Stage = #stage;
             #calendar

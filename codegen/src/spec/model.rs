@@ -467,7 +467,39 @@ pub struct Message {
     pub decisions: Vec<Decision>,
     pub source: Option<Source>,
     pub elements: Vec<Element>,
+    /// Other nestings of the elements that an answer may follow, each with
+    /// its evidence: a response reader accepts an answer in one and reads
+    /// it into this layout, with a notice naming the reading.
+    pub readings: Vec<Reading>,
     pub pos: Pos,
+}
+
+/// Another nesting of a message's elements, where the converted tables
+/// leave the nesting in doubt.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// `groups-inside-extract`: lower case, digits and hyphens.
+    pub id: Spanned<String>,
+    /// What it is, in a line.
+    pub title: Spanned<String>,
+    /// What speaks for it.
+    pub evidence: Spanned<String>,
+    /// What speaks against it, or how little the evidence weighs.
+    pub weakness: Spanned<String>,
+    pub source: Vec<Source>,
+    /// The elements it puts elsewhere.
+    pub places: Vec<ReadingPlace>,
+    pub pos: Pos,
+}
+
+/// One element a reading puts elsewhere: dotted JSON names from the
+/// message's top, lists stepped through without an index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadingPlace {
+    /// Where the spec puts it: `creditInformationSummary.loans`.
+    pub element: Spanned<String>,
+    /// Where the reading puts it: `creditRegisterExtract.loans`.
+    pub at: Spanned<String>,
 }
 
 /// One row of a table: a data element or a group of them.

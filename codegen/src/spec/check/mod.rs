@@ -5,7 +5,8 @@
 //! One file per part of the spec: `document` (history, error codes),
 //! `codesets`, `api` (endpoint, HTTP statuses, footnote markers), `dates`
 //! (stages and the days elements and values are in force),
-//! `elements` (messages and their elements), `rules` (rules and
+//! `elements` (messages and their elements), `readings` (the other
+//! nestings a response may follow), `rules` (rules and
 //! conditions), `markers`; and `rust_names`, the names the generator turns
 //! into Rust, checked with the generator's own naming functions.
 
@@ -15,6 +16,7 @@ mod dates;
 mod document;
 mod elements;
 mod markers;
+mod readings;
 mod rules;
 mod rust_names;
 
@@ -41,6 +43,7 @@ pub(super) fn check(file: &str, spec: &Spec, diagnostics: &mut Vec<Diagnostic>) 
     c.http_statuses();
     c.footnote_markers();
     c.messages();
+    c.readings();
     c.api();
     c.dates();
     c.names();

@@ -15,6 +15,7 @@ impl Reader<'_> {
                 "decisions",
                 "source",
                 "elements",
+                "readings",
             ],
         )?;
         let id = self.req_str(&fields, "id")?;
@@ -34,8 +35,42 @@ impl Reader<'_> {
             decisions: self.decisions(&fields),
             source: self.source(&fields),
             elements,
+            readings: self.readings(&fields),
             pos: fields.pos,
             id,
+        })
+    }
+
+    /// `readings`: each other nesting and the places it puts elements at.
+    fn readings(&mut self, fields: &Fields) -> Vec<Reading> {
+        let path = fields.path("readings");
+        self.list(fields, "readings", false, |r, node, i| {
+            let fields = r.map(
+                node,
+                &format!("{path}[{i}]"),
+                &["id", "title", "evidence", "weakness", "source", "places"],
+            )?;
+            let places_path = fields.path("places");
+            let places = r.list(&fields, "places", true, |r, node, i| {
+                let place = r.map(node, &format!("{places_path}[{i}]"), &["element", "at"])?;
+                let (element, at) = (r.req_str(&place, "element"), r.req_str(&place, "at"));
+                Some(ReadingPlace {
+                    element: element?,
+                    at: at?,
+                })
+            });
+            let (id, title) = (r.req_str(&fields, "id"), r.req_str(&fields, "title"));
+            let evidence = r.req_str(&fields, "evidence");
+            let weakness = r.req_str(&fields, "weakness");
+            Some(Reading {
+                source: r.sources(&fields),
+                places,
+                pos: fields.pos,
+                id: id?,
+                title: title?,
+                evidence: evidence?,
+                weakness: weakness?,
+            })
         })
     }
 
@@ -70,20 +105,7 @@ impl Reader<'_> {
             };
             Spanned::new(value, text.pos)
         });
-        let source = match fields.get("source") {
-            Some(node) => match &node.value {
-                Value::Seq(items) => items
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, node)| self.source_of(node, &format!("{path}.source[{i}]")))
-                    .collect(),
-                _ => self
-                    .source_of(node, &fields.path("source"))
-                    .into_iter()
-                    .collect(),
-            },
-            None => Vec::new(),
-        };
+        let source = self.sources(&fields);
         Some(Element {
             name: self.str_or_empty(&fields, "name"),
             data_type,

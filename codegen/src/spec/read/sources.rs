@@ -76,6 +76,22 @@ impl Reader<'_> {
         Some(Source::Document { section, line })
     }
 
+    /// `source`: one source or a list of them.
+    pub(super) fn sources(&mut self, fields: &Fields) -> Vec<Source> {
+        let Some(node) = fields.get("source") else {
+            return Vec::new();
+        };
+        let path = fields.path("source");
+        match &node.value {
+            Value::Seq(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, node)| self.source_of(node, &format!("{path}[{i}]")))
+                .collect(),
+            _ => self.source_of(node, &path).into_iter().collect(),
+        }
+    }
+
     pub(super) fn source(&mut self, fields: &Fields) -> Option<Source> {
         let node = fields.get("source")?;
         self.source_of(node, &fields.path("source"))
