@@ -270,8 +270,9 @@ impl Schemas<'_> {
         } else {
             item
         };
-        // An `Option` reads `null` as absent.
-        if element.may_be_absent(self.direction) {
+        // `null` for a member that may be left out is read as its absence
+        // (an `Option`, or a response's list).
+        if self.may_be_absent(element) {
             value = json!({"anyOf": [value, {"type": "null"}]});
         }
         let Value::Object(mut member) = value else {

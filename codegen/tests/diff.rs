@@ -268,6 +268,56 @@ fn http_statuses() {
 }
 
 #[test]
+fn readings() {
+    let reading = "        places:\n          - {element: loans, at: message.loans}\n";
+    expect(
+        reading,
+        "        places:\n          - {element: loans, at: message.loans}\n          - {element: message.text, at: text}\n",
+        "reading-changed",
+        "messages[answer].readings[loans-inside-message]",
+        U,
+        C,
+        Minor,
+    );
+    expect(
+        reading,
+        "        places:\n          - {element: message.text, at: text}\n",
+        "reading-changed",
+        "messages[answer].readings[loans-inside-message]",
+        U,
+        B,
+        Minor,
+    );
+    expect(
+        "weakness: The tour's own; no document has it.",
+        "weakness: The tour's alone.",
+        "reading-changed",
+        "messages[answer].readings[loans-inside-message]",
+        U,
+        U,
+        Patch,
+    );
+    expect(
+        "  - id: loans-inside-message",
+        "  - id: loans-in-message",
+        "reading-removed",
+        "messages[answer].readings[loans-inside-message]",
+        U,
+        B,
+        Minor,
+    );
+    expect(
+        "  - id: loans-inside-message",
+        "  - id: loans-in-message",
+        "reading-added",
+        "messages[answer].readings[loans-in-message]",
+        U,
+        C,
+        Minor,
+    );
+}
+
+#[test]
 fn messages() {
     let problem =
         "  - id: problem\n    name: An invalid request's answer\n    direction: response\n";

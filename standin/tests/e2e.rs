@@ -108,6 +108,64 @@ async fn deceased_person_gets_the_deceased_response() {
     assert_eq!(deceased.person_requested.id_code, DECEASED);
 }
 
+/// An answer from a newer register: a member v1.4 does not know, and the
+/// peers' nesting. The client reads it into the spec's layout and returns
+/// a notice for each, and writes it back with the unknown member kept.
+#[tokio::test]
+async fn the_client_returns_the_notices_of_a_newer_answer() {
+    let s = stand_in(server::DEFAULT_MAX_BODY_BYTES).await;
+    let client = s.client();
+    let plain = extract(
+        client
+            .get_credit_register_extract(&request_for(ORIGINAL_PARTY))
+            .await
+            .unwrap(),
+    );
+    let mut newer = serde_json::to_value(&plain).unwrap();
+    newer["creditInformationSummary"]["futureTotal"] = serde_json::json!({"sum": 12.50});
+    let summary = newer
+        .as_object_mut()
+        .unwrap()
+        .remove("creditInformationSummary");
+    newer["creditRegisterExtract"]["creditInformationSummary"] = summary.unwrap();
+    s.running.answer_next(newer.to_string(), 1);
+    let answer = client
+        .get_credit_register_extract(&request_for(ORIGINAL_PARTY))
+        .await
+        .unwrap();
+    let notices: Vec<String> = answer.notices.iter().map(|n| n.to_string()).collect();
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    assert!(
+        notices[0].starts_with(
+            "creditRegisterExtract.creditInformationSummary: read at `creditInformationSummary`"
+        ),
+        "{}",
+        notices[0]
+    );
+    assert!(
+        notices[0].contains("`groups-inside-extract`"),
+        "{}",
+        notices[0]
+    );
+    assert_eq!(
+        notices[1],
+        "creditInformationSummary.futureTotal: not in v1.4: an element the spec does not know, kept as read"
+    );
+    assert_eq!(answer.value, Status200Body::Extract(plain.clone()));
+    let written: serde_json::Value = serde_json::from_str(&answer.to_json().unwrap()).unwrap();
+    assert_eq!(
+        written["creditInformationSummary"]["futureTotal"]["sum"],
+        serde_json::json!(12.50)
+    );
+    // Only the next answer: the one after is the dataset's again.
+    extract(
+        client
+            .get_credit_register_extract(&request_for(ORIGINAL_PARTY))
+            .await
+            .unwrap(),
+    );
+}
+
 #[tokio::test]
 async fn pkcs12_identity_is_accepted() {
     let s = stand_in(server::DEFAULT_MAX_BODY_BYTES).await;
@@ -148,10 +206,12 @@ async fn bad_request_gets_400_with_located_errors() {
         .iter()
         .map(|e| (e.field_name.as_str(), e.error_code.as_str()))
         .collect();
+    // Every error in the first report: the structural one, and the rule
+    // of the group whose structure is right.
     assert_eq!(
         found,
-        [("request.extra", "A10")],
-        "structure first: {found:?}"
+        [("request.extra", "A10"), ("owner.countryCode", "D40")],
+        "{found:?}"
     );
 
     let body = br#"{

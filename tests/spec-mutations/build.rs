@@ -245,6 +245,9 @@ fn main() {
         Some(at) => spec[..at + 1].to_string(),
         None => spec,
     };
+    // Without the messages' readings either: they name elements by their
+    // JSON names, which mutations rename, and no name in them becomes Rust.
+    let spec = without_readings(&spec);
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let mut modules = String::new();
     let mut outcomes = String::from(
@@ -299,4 +302,27 @@ fn main() {
     outcomes.push_str("];\n");
     std::fs::write(out.join("modules.rs"), modules).expect("OUT_DIR is writable");
     std::fs::write(out.join("outcomes.rs"), outcomes).expect("OUT_DIR is writable");
+}
+
+/// `spec` without the `readings:` blocks of its messages.
+fn without_readings(spec: &str) -> String {
+    let mut out = String::new();
+    let mut skipping = false;
+    for line in spec.lines() {
+        let indent = line.len() - line.trim_start().len();
+        if line == "    readings:" {
+            skipping = true;
+        } else if skipping
+            && !line.trim().is_empty()
+            && indent <= 4
+            && !line.trim_start().starts_with('#')
+        {
+            skipping = false;
+        }
+        if !skipping {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }

@@ -65,6 +65,21 @@ pub(super) enum What {
     EnvironmentRemoved,
     MessageAdded,
     MessageDirectionChanged,
+    /// A nesting reading of a message of `direction`: a response reader
+    /// accepts answers in one more layout (requests record readings only).
+    ReadingAdded {
+        direction: Direction,
+    },
+    /// Answers in that layout are refused.
+    ReadingRemoved {
+        direction: Direction,
+    },
+    /// Its places (`fewer`: one it had is gone) or only its texts.
+    ReadingChanged {
+        direction: Direction,
+        places: bool,
+        fewer: bool,
+    },
     MessageRemoved {
         direction: Direction,
     },
@@ -178,6 +193,9 @@ impl What {
             EnvironmentRemoved => "environment-removed",
             MessageAdded => "message-added",
             MessageDirectionChanged => "message-direction-changed",
+            ReadingAdded { .. } => "reading-added",
+            ReadingRemoved { .. } => "reading-removed",
+            ReadingChanged { .. } => "reading-changed",
             MessageRemoved { .. } => "message-removed",
             ElementAdded { .. } => "element-added",
             ElementRemoved { .. } => "element-removed",
@@ -305,6 +323,23 @@ impl What {
             EnvironmentRemoved => ((Breaking, Unaffected), Semver::Major),
             MessageAdded => (none, Semver::Minor),
             MessageDirectionChanged => ((Breaking, Breaking), Semver::Major),
+            // A request is read strictly whatever its readings; a response
+            // reader accepts an answer in each (the `READINGS` constant's
+            // value changes, no type).
+            ReadingAdded {
+                direction: Direction::Response,
+            } => ((Unaffected, Compatible), Semver::Minor),
+            ReadingRemoved {
+                direction: Direction::Response,
+            } => ((Unaffected, Breaking), Semver::Minor),
+            ReadingChanged {
+                direction: Direction::Response,
+                places: true,
+                fewer,
+            } => ((Unaffected, breaking_if(fewer)), Semver::Minor),
+            ReadingAdded { .. } | ReadingRemoved { .. } | ReadingChanged { .. } => {
+                (none, Semver::Patch)
+            }
             MessageRemoved { direction } => (by_direction(direction, Breaking), Semver::Major),
             ElementAdded {
                 register_side: true,

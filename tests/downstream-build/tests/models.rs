@@ -138,6 +138,33 @@ fn a_response_reads_lenient_codes_and_writes_back_the_same() {
     assert_eq!(serde_json::to_value(&message).unwrap(), answer_json());
 }
 
+/// The tour records a reading with the loans inside `message`: its models,
+/// generated in a build script, read an answer in it into the spec's
+/// layout, with a notice naming it, and keep a member the spec does not
+/// know.
+#[test]
+fn a_response_in_a_recorded_reading_reads_into_the_spec_layout() {
+    use downstream_build::models::READ_OPTIONS;
+    let expected: answer::Message = serde_json::from_value(answer_json()).unwrap();
+    let mut moved = answer_json();
+    let loans = moved.as_object_mut().unwrap().remove("loans").unwrap();
+    moved["message"]["loans"] = loans;
+    moved["message"]["colour"] = value!("blue");
+    let parsed =
+        json::read::<answer::Message>(moved.to_string(), &ctx(Stage::First), &READ_OPTIONS)
+            .unwrap();
+    assert_eq!(parsed.value, expected);
+    let notices: Vec<String> = parsed.notices.iter().map(|n| n.to_string()).collect();
+    assert_eq!(
+        notices,
+        [
+            "message.loans: read at `loans`, where the spec puts it: the answer follows the reading `loans-inside-message` (the loans inside `message`)",
+            "message.colour: not in v0.1: an element the spec does not know, kept as read",
+        ]
+    );
+    assert_eq!(answer::READINGS[0].places[0].at, "message.loans");
+}
+
 #[test]
 fn register_side_dates_are_not_part_of_the_wire_model() {
     let mut json = answer_json();

@@ -4,6 +4,84 @@
 use super::*;
 
 impl<'a> Differ<'a> {
+    /// The readings of a message in both versions, by id.
+    fn readings(&mut self, old: &'a Message, new: &'a Message) {
+        let direction = new.direction.value;
+        let places = |r: &crate::spec::Reading| -> Vec<String> {
+            r.places
+                .iter()
+                .map(|p| format!("{} at {}", p.element.value, p.at.value))
+                .collect()
+        };
+        let texts = |r: &crate::spec::Reading| {
+            (
+                r.title.value.clone(),
+                r.evidence.value.clone(),
+                r.weakness.value.clone(),
+                r.source
+                    .iter()
+                    .map(crate::emit::docs::source)
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let path = |r: &crate::spec::Reading| {
+            format!("messages[{}].readings[{}]", new.id.value, r.id.value)
+        };
+        let find =
+            |list: &'a [crate::spec::Reading], id: &str| list.iter().find(|r| r.id.value == id);
+        for n in &new.readings {
+            match find(&old.readings, &n.id.value) {
+                None => self.push(
+                    path(n),
+                    What::ReadingAdded { direction },
+                    None,
+                    Some(places(n).join("; ")),
+                    sections(&n.source),
+                ),
+                Some(o) if places(o) != places(n) => self.push(
+                    path(n),
+                    What::ReadingChanged {
+                        direction,
+                        places: true,
+                        fewer: places(o).iter().any(|p| !places(n).contains(p)),
+                    },
+                    Some(places(o).join("; ")),
+                    Some(places(n).join("; ")),
+                    sections(&n.source),
+                ),
+                Some(o) if texts(o) != texts(n) => self.push(
+                    path(n),
+                    What::ReadingChanged {
+                        direction,
+                        places: false,
+                        fewer: false,
+                    },
+                    Some(format!(
+                        "{}: {} / {}",
+                        o.title.value, o.evidence.value, o.weakness.value
+                    )),
+                    Some(format!(
+                        "{}: {} / {}",
+                        n.title.value, n.evidence.value, n.weakness.value
+                    )),
+                    sections(&n.source),
+                ),
+                Some(_) => {}
+            }
+        }
+        for o in &old.readings {
+            if find(&new.readings, &o.id.value).is_none() {
+                self.push(
+                    path(o),
+                    What::ReadingRemoved { direction },
+                    Some(places(o).join("; ")),
+                    None,
+                    sections(&o.source),
+                );
+            }
+        }
+    }
+
     pub(super) fn messages(&mut self) {
         let old: BTreeMap<&str, &Message> = self
             .old
@@ -34,6 +112,11 @@ impl<'a> Differ<'a> {
                     sections(m.source.as_slice()),
                 ),
                 Some(_) => {}
+            }
+        }
+        for (id, m) in &new {
+            if let Some(o) = old.get(id) {
+                self.readings(o, m);
             }
         }
         for (id, m) in &old {
