@@ -2,7 +2,7 @@
 //! for a profiler or an instruction count:
 //!
 //! ```text
-//! valgrind --tool=callgrind target/release/examples/profile_request [ROUNDS] [ours|floor|plain|garde] [request|extract|200|request-errors|extract-errors]
+//! valgrind --tool=callgrind target/release/examples/profile_request [ROUNDS] [ours|floor|plain|garde|value] [request|extract|200|request-errors|extract-errors|extract-unknown|extract-peers]
 //! ```
 //!
 //! `ours` reads with `json::read` (the default); `floor` with serde alone
@@ -11,6 +11,11 @@
 //! reads the 50-loan extract as the body of an HTTP 200 response
 //! (`Status200Body`), `ours` or `floor` only; `request-errors` and
 //! `extract-errors` read the inputs with errors that parse but break rules.
+//! `extract-unknown` is the 50-loan extract with one member v1.4 does not
+//! know, `extract-peers` the same extract in the peers' nesting: both take
+//! `ours` through the slow path that keeps unknown members and applies a
+//! reading; `value` reads them into a `serde_json::Value`, which keeps
+//! everything and checks nothing.
 
 use pcr_benches::{context, floor, garde, garde_models, inputs, ours, plain_floor, plain_models};
 use pcr_models::{extract, request, Status200Body};
@@ -25,13 +30,19 @@ fn main() {
         "extract" | "200" => inputs::extract(50, true),
         "extract-errors" => inputs::extract(50, false),
         "request-errors" => inputs::request(false),
+        "extract-unknown" => inputs::extract_with_unknown(50),
+        "extract-peers" => inputs::extract_in_peers_layout(50),
         _ => inputs::request(true),
     };
-    let input = input.trim_end_matches("-errors");
+    let input = input
+        .trim_end_matches("-errors")
+        .trim_end_matches("-unknown")
+        .trim_end_matches("-peers");
     let mut valid = 0;
     for _ in 0..rounds {
         let text = std::hint::black_box(&text);
         valid += usize::from(match (contender.as_str(), input) {
+            ("value", _) => serde_json::from_str::<serde_json::Value>(text).is_ok(),
             ("garde", "extract") => garde::<garde_models::Extract>(text).is_ok(),
             ("garde", _) => garde::<garde_models::Request>(text).is_ok(),
             ("plain", "extract") => plain_floor::<plain_models::Extract>(text).is_some(),

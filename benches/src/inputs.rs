@@ -131,6 +131,45 @@ pub fn extract(loans: usize, valid: bool) -> String {
     extract_value(loans, valid, false).to_string()
 }
 
+/// The valid extract with `loans` loans as a newer register might answer
+/// it: with one member v1.4 does not know (`futureTotal` in the summary),
+/// which the reader keeps with a notice.
+pub fn extract_with_unknown(loans: usize) -> String {
+    let mut value = extract_value(loans, true, false);
+    value["creditInformationSummary"]["futureTotal"] = serde_json::json!({"sum": 12.5});
+    value.to_string()
+}
+
+/// The valid extract with `loans` loans in the peers' layout (the
+/// reading `peers-combined`): every group inside `creditRegisterExtract`,
+/// the loans beside the summary.
+pub fn extract_in_peers_layout(loans: usize) -> String {
+    let mut value = extract_value(loans, true, false);
+    let body = value.as_object_mut().expect("an object");
+    let mut inner = body
+        .remove("creditRegisterExtract")
+        .expect("the extract's own group");
+    for group in [
+        "personRequested",
+        "owner",
+        "voluntaryBanOnCredits",
+        "creditInformationSummary",
+        "incomeData",
+    ] {
+        if let Some(value) = body.remove(group) {
+            inner[group] = value;
+        }
+    }
+    if let Some(loans) = inner["creditInformationSummary"]
+        .as_object_mut()
+        .and_then(|summary| summary.remove("loans"))
+    {
+        inner["loans"] = loans;
+    }
+    body.insert("creditRegisterExtract".into(), inner);
+    value.to_string()
+}
+
 /// The register-side record of an extract with `loans` loans.
 pub fn register_extract(loans: usize) -> String {
     extract_value(loans, true, true).to_string()

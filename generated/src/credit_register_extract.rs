@@ -813,7 +813,11 @@ pub mod extract {
         /// Income data is itemised by month and returned for the past 12 months.
         ///
         /// Source: section 3.3 (line 246), section 4 (line 366) of "Requesting a credit register extract – API description", version 1.4.
-        #[serde(rename = "incomeData", default)]
+        #[serde(
+            rename = "incomeData",
+            default,
+            deserialize_with = "::pcr_runtime::wire::list::deserialize"
+        )]
         #[pcr(nested)]
         pub income_data: ::std::vec::Vec<IncomeData>,
     }
@@ -1027,7 +1031,11 @@ pub mod extract {
         /// Loan-specific information on the person's active loan contracts is returned in the response message.
         ///
         /// Source: section 3.3 (line 208), section 4 (line 328) of "Requesting a credit register extract – API description", version 1.4.
-        #[serde(rename = "loans", default)]
+        #[serde(
+            rename = "loans",
+            default,
+            deserialize_with = "::pcr_runtime::wire::list::deserialize"
+        )]
         #[pcr(nested)]
         pub loans: ::std::vec::Vec<Loan>,
     }
@@ -1311,7 +1319,11 @@ pub mod extract {
         /// The system returns all active payment delays associated with the loan to the credit register extract. In the case of guarantee receivable for a student loan, no payment delays or information about loan acceleration is reported.
         ///
         /// Source: section 3.3 (line 242), section 4 (line 362) of "Requesting a credit register extract – API description", version 1.4.
-        #[serde(rename = "delayedAmount", default)]
+        #[serde(
+            rename = "delayedAmount",
+            default,
+            deserialize_with = "::pcr_runtime::wire::list::deserialize"
+        )]
         #[pcr(
             absent_if(
                 field = loan_type,
@@ -1715,7 +1727,11 @@ pub mod extract {
         /// The income data for the year is itemised by month. The list starts from the latest full month.
         ///
         /// Source: section 3.3 (line 248), section 4 (line 368) of "Requesting a credit register extract – API description", version 1.4.
-        #[serde(rename = "months", default)]
+        #[serde(
+            rename = "months",
+            default,
+            deserialize_with = "::pcr_runtime::wire::list::deserialize"
+        )]
         #[pcr(nested)]
         pub months: ::std::vec::Vec<Month>,
     }
@@ -1848,7 +1864,11 @@ pub mod extract {
             /// Income data is itemised by month and returned for the past 12 months.
             ///
             /// Source: section 3.3 (line 246), section 4 (line 366) of "Requesting a credit register extract – API description", version 1.4.
-            #[serde(rename = "incomeData", default)]
+            #[serde(
+                rename = "incomeData",
+                default,
+                deserialize_with = "::pcr_runtime::wire::list::deserialize"
+            )]
             #[pcr(nested)]
             pub income_data: ::std::vec::Vec<IncomeData>,
         }
@@ -2076,7 +2096,11 @@ pub mod extract {
             /// Loan-specific information on the person's active loan contracts is returned in the response message.
             ///
             /// Source: section 3.3 (line 208), section 4 (line 328) of "Requesting a credit register extract – API description", version 1.4.
-            #[serde(rename = "loans", default)]
+            #[serde(
+                rename = "loans",
+                default,
+                deserialize_with = "::pcr_runtime::wire::list::deserialize"
+            )]
             #[pcr(nested)]
             pub loans: ::std::vec::Vec<Loan>,
         }
@@ -2476,7 +2500,11 @@ pub mod extract {
             /// The system returns all active payment delays associated with the loan to the credit register extract. In the case of guarantee receivable for a student loan, no payment delays or information about loan acceleration is reported.
             ///
             /// Source: section 3.3 (line 242), section 4 (line 362) of "Requesting a credit register extract – API description", version 1.4.
-            #[serde(rename = "delayedAmount", default)]
+            #[serde(
+                rename = "delayedAmount",
+                default,
+                deserialize_with = "::pcr_runtime::wire::list::deserialize"
+            )]
             #[pcr(nested)]
             pub delayed_amount: ::std::vec::Vec<DelayedAmount>,
         }
@@ -3022,7 +3050,11 @@ pub mod extract {
             /// The income data for the year is itemised by month. The list starts from the latest full month.
             ///
             /// Source: section 3.3 (line 248), section 4 (line 368) of "Requesting a credit register extract – API description", version 1.4.
-            #[serde(rename = "months", default)]
+            #[serde(
+                rename = "months",
+                default,
+                deserialize_with = "::pcr_runtime::wire::list::deserialize"
+            )]
             #[pcr(nested)]
             pub months: ::std::vec::Vec<Month>,
         }
@@ -3473,7 +3505,11 @@ pub mod invalid_request {
         /// the system will return the errors found.
         ///
         /// Source: section 3.5 (line 281) of "Requesting a credit register extract – API description", version 1.4.
-        #[serde(rename = "errorResponses", default)]
+        #[serde(
+            rename = "errorResponses",
+            default,
+            deserialize_with = "::pcr_runtime::wire::list::deserialize"
+        )]
         #[pcr(nested)]
         pub error_responses: ::std::vec::Vec<ErrorResponse>,
     }

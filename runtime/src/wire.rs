@@ -59,6 +59,34 @@ macro_rules! option_module {
     };
 }
 
+/// A list a message may leave out: absent or `null` reads as empty (many
+/// JSON writers put `null` for an absent member). For a response's lists,
+/// with `#[serde(default, deserialize_with = "pcr_runtime::wire::list::deserialize")]`.
+pub mod list {
+    use serde::{Deserialize, Deserializer};
+
+    /// Reads a list, or `null` as an empty one.
+    ///
+    /// ```
+    /// #[derive(serde::Deserialize)]
+    /// struct Extract {
+    ///     #[serde(default, deserialize_with = "pcr_runtime::wire::list::deserialize")]
+    ///     loans: Vec<u32>,
+    /// }
+    /// for text in [r#"{}"#, r#"{"loans": null}"#, r#"{"loans": []}"#] {
+    ///     assert_eq!(serde_json::from_str::<Extract>(text).unwrap().loans, Vec::<u32>::new());
+    /// }
+    /// assert_eq!(serde_json::from_str::<Extract>(r#"{"loans": [1]}"#).unwrap().loans, [1]);
+    /// assert!(serde_json::from_str::<Extract>(r#"{"loans": {}}"#).is_err());
+    /// ```
+    #[inline]
+    pub fn deserialize<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<T>, D::Error> {
+        Option::<Vec<T>>::deserialize(deserializer).map(Option::unwrap_or_default)
+    }
+}
+
 /// `Date`: `YYYY-MM-DD`, a four-digit year from 0001 to 9999 and no sign.
 ///
 /// ```

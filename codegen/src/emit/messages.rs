@@ -209,8 +209,11 @@ impl<'a> Emitter<'a> {
                 skip_serializing_if = "::core::option::Option::is_none"
             ));
         } else if element.shape.is_list() && direction == Direction::Response {
-            // A response may leave out an empty list.
-            serde_args.push(quote!(default));
+            // A response may leave out an empty list, or write `null`.
+            serde_args.push(quote!(
+                default,
+                deserialize_with = "::pcr_runtime::wire::list::deserialize"
+            ));
         }
         let rules = match form {
             Form::Wire => self.rules(element, siblings, message),

@@ -150,7 +150,7 @@ impl Notice {
     /// What was noticed, without the path: "not in v1.4: kept as read".
     pub fn text(&self) -> String {
         match &self.kind {
-            NoticeKind::Unknown { document, .. } if document.is_empty() => {
+            NoticeKind::Unknown { document: "", .. } => {
                 "an element the spec does not know: kept as read".to_string()
             }
             NoticeKind::Unknown { document, .. } => {
@@ -248,6 +248,11 @@ impl<T: Serialize> Parsed<T> {
         }
         Ok(tree)
     }
+}
+
+/// The notice of a member the spec does not know, kept as read.
+pub(crate) fn unknown(steps: Vec<Step>, value: Box<RawValue>, document: &'static str) -> Notice {
+    Notice::new(steps, NoticeKind::Unknown { value, document })
 }
 
 /// Puts `value` at `steps`, making the objects on the way that are
@@ -551,10 +556,8 @@ fn spots(node: &Tree, to: &[&str]) -> Vec<Vec<Step>> {
                     path.pop();
                 }
             }
-            (Tree::Object(members), [last]) => {
-                if !members.iter().any(|(k, _)| k == last) {
-                    out.push(path.clone());
-                }
+            (Tree::Object(members), [last]) if !members.iter().any(|(k, _)| k == last) => {
+                out.push(path.clone());
             }
             (Tree::Object(members), [first, rest @ ..]) => {
                 if let Some((key, value)) = members.iter().find(|(k, _)| k == first) {
@@ -648,11 +651,8 @@ impl Settle {
     }
 
     fn kept(&mut self, value: Tree) {
-        let kind = NoticeKind::Unknown {
-            value: raw(&value),
-            document: self.document,
-        };
-        self.notices.push(Notice::new(self.path.clone(), kind));
+        let notice = unknown(self.path.clone(), raw(&value), self.document);
+        self.notices.push(notice);
     }
 
     fn held(&mut self, held: Held) {

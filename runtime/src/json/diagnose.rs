@@ -33,6 +33,9 @@ pub(crate) struct Walk {
     /// Where the message's shape puts each element name, built from the
     /// shape the walk starts at.
     placed: Option<Placed>,
+    /// When set, each member an object ignores (one the spec does not
+    /// know) is kept here with its path, instead of skipped.
+    pub kept: Option<Vec<(Vec<Step>, Box<RawValue>)>>,
 }
 
 /// Element name → the paths where the shape has it (`loans` →
@@ -80,6 +83,14 @@ impl Walk {
     pub fn placing(message: &Shape) -> Self {
         Walk {
             placed: Some(placed(message)),
+            ..Walk::default()
+        }
+    }
+
+    /// A walk that keeps each member an object ignores, with its path.
+    pub fn keeping() -> Self {
+        Walk {
+            kept: Some(Vec::new()),
             ..Walk::default()
         }
     }
@@ -319,7 +330,13 @@ fn members<'de, A: MapAccess<'de>>(
                     walk.wrong(format!("`{key}` appears twice in {}", object.name));
                 }
                 seen[at] = true;
-                let shape = (object.members[at].shape)();
+                let member = &object.members[at];
+                // `null` for a member that may be left out is its absence.
+                let shape = match (member.shape)() {
+                    shape @ Shape::Nullable(_) => shape,
+                    _ if !member.required => Shape::Nullable(member.shape),
+                    shape => shape,
+                };
                 map.next_value_seed(Node {
                     shape,
                     walk: &mut *walk,
@@ -349,7 +366,14 @@ fn members<'de, A: MapAccess<'de>>(
                             .collect::<Vec<_>>()
                             .join(", ")
                     )),
-                    None => {}
+                    None => {
+                        if let Some(kept) = &mut walk.kept {
+                            let value = map.next_value::<Box<RawValue>>()?;
+                            kept.push((walk.path.clone(), value));
+                            walk.path.pop();
+                            continue;
+                        }
+                    }
                 }
                 map.next_value::<IgnoredAny>()?;
             }

@@ -286,25 +286,49 @@ pub fn read<T: DeserializeOwned + Validate + Structure>(
                 Err(errors.finish().into())
             }
         }
-        Ok((_, true)) | Err(_) => match slow::<T>(text, options) {
-            Slow::Read(parsed) => {
-                let mut errors = ValidationErrors::with_limit(options.max_errors);
-                JsonPath::with_spare(|path| parsed.value.validate_into(ctx, path, &mut errors));
-                if errors.is_empty() {
-                    Ok(parsed)
-                } else {
-                    Err(errors.finish().into())
-                }
-            }
-            Slow::Invalid { mut errors, tree } => {
-                if let Some(tree) = tree {
-                    JsonPath::with_spare(|path| {
-                        parts::validate(&tree, T::shape(), ctx, path, &mut errors, options)
-                    });
-                }
-                Err(errors.finish().into())
-            }
+        // A newer register's answer: members the spec does not know.
+        Ok((value, true)) => match unknown_members(text, T::shape(), options) {
+            Some(notices) => validated(Parsed { value, notices }, ctx, options),
+            None => read_slow(text, ctx, options),
         },
+        Err(_) => read_slow(text, ctx, options),
+    }
+}
+
+/// `parsed` if its value breaks no rule, else every error.
+#[inline]
+fn validated<T: Validate>(
+    parsed: Parsed<T>,
+    ctx: &Context,
+    options: &ReadOptions,
+) -> Result<Parsed<T>, ReadError> {
+    let mut errors = ValidationErrors::with_limit(options.max_errors);
+    JsonPath::with_spare(|path| parsed.value.validate_into(ctx, path, &mut errors));
+    if errors.is_empty() {
+        Ok(parsed)
+    } else {
+        Err(errors.finish().into())
+    }
+}
+
+/// [`read`]'s slow path: the body settled as a tree and read again; the
+/// rules of each part whose structure is right beside the structural
+/// errors.
+fn read_slow<T: DeserializeOwned + Validate + Structure>(
+    text: &str,
+    ctx: &Context,
+    options: &ReadOptions,
+) -> Result<Parsed<T>, ReadError> {
+    match slow::<T>(text, options) {
+        Slow::Read(parsed) => validated(parsed, ctx, options),
+        Slow::Invalid { mut errors, tree } => {
+            if let Some(tree) = tree {
+                JsonPath::with_spare(|path| {
+                    parts::validate(&tree, T::shape(), ctx, path, &mut errors, options)
+                });
+            }
+            Err(errors.finish().into())
+        }
     }
 }
 
@@ -320,10 +344,22 @@ pub fn parse<T: DeserializeOwned + Structure>(
     let text = text(&body, options)?;
     match fast::<T>(text) {
         Ok((value, false)) => Ok(Parsed::new(value)),
-        Ok((_, true)) | Err(_) => match slow::<T>(text, options) {
-            Slow::Read(parsed) => Ok(parsed),
-            Slow::Invalid { errors, .. } => Err(errors.finish().into()),
+        Ok((value, true)) => match unknown_members(text, T::shape(), options) {
+            Some(notices) => Ok(Parsed { value, notices }),
+            None => parse_slow(text, options),
         },
+        Err(_) => parse_slow(text, options),
+    }
+}
+
+/// [`parse`]'s slow path.
+fn parse_slow<T: DeserializeOwned + Structure>(
+    text: &str,
+    options: &ReadOptions,
+) -> Result<Parsed<T>, ReadError> {
+    match slow::<T>(text, options) {
+        Slow::Read(parsed) => Ok(parsed),
+        Slow::Invalid { errors, .. } => Err(errors.finish().into()),
     }
 }
 
@@ -346,6 +382,27 @@ fn text<'b>(body: &'b impl Body, options: &ReadOptions) -> Result<&'b str, ReadE
         ));
         errors.finish().into()
     })
+}
+
+/// For a body serde read whole but for members it skipped: the notices of
+/// those members, each kept with its path, when every one is a member the
+/// spec does not know (the walk finds no error). `None` when a skipped
+/// member is a known element out of place, for the slow path (a reading
+/// may place it). One walk over the text: the answer of a newer register,
+/// which adds members, costs a read and a walk, not the slow path.
+fn unknown_members(text: &str, shape: Shape, options: &ReadOptions) -> Option<Vec<Notice>> {
+    let mut walk = diagnose::Walk::keeping();
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    walk.walk(shape, &mut deserializer).ok()?;
+    if !walk.found.is_empty() {
+        return None;
+    }
+    let kept = walk.kept.unwrap_or_default();
+    Some(
+        kept.into_iter()
+            .map(|(steps, value)| answer::unknown(steps, value, options.document))
+            .collect(),
+    )
 }
 
 /// What the slow path made of a body that the fast path did not read
