@@ -239,6 +239,62 @@ proptest! {
     }
 }
 
+/// Every place of `value`, as a JSON pointer (the root left out).
+fn pointers(value: &Value) -> Vec<String> {
+    fn walk(value: &Value, pointer: &str, out: &mut Vec<String>) {
+        match value {
+            Value::Object(members) => {
+                for (name, member) in members {
+                    let here = format!("{pointer}/{name}");
+                    out.push(here.clone());
+                    walk(member, &here, out);
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let here = format!("{pointer}/{i}");
+                    out.push(here.clone());
+                    walk(item, &here, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, "", &mut out);
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// An answer in any recorded reading's layout, with any value put at
+    /// any place, never makes the reader panic: it reads (and writes back)
+    /// or lists errors.
+    #[test]
+    fn any_change_to_a_reading_layout_reads_or_is_refused(
+        reading in prop::sample::select(extract::READINGS),
+        site in any::<prop::sample::Index>(),
+        value in small_json(),
+        extract in valid_extract(),
+    ) {
+        let mut body = in_layout(reading.id, &extract);
+        let sites = pointers(&body);
+        let pointer = site.get(&sites).clone();
+        *body.pointer_mut(&pointer).unwrap() = value;
+        for result in [
+            read::<extract::Message>(&body.to_string()).map(|p| p.to_json().map(drop)),
+            read::<Status200Body>(&body.to_string()).map(|p| p.to_json().map(drop)),
+        ] {
+            match result {
+                Ok(written) => prop_assert!(written.is_ok()),
+                Err(ReadError::Invalid(errors)) => prop_assert!(!errors.is_empty()),
+                Err(other) => prop_assert!(false, "{other}"),
+            }
+        }
+    }
+}
+
 /// Moves the member `name` of the object at `from` into the object at `to`.
 fn relocate(body: &mut Value, from: &str, name: &str, to: &str) {
     let value = body

@@ -392,6 +392,10 @@ fn fragment() -> impl Strategy<Value = String> {
             Just("lumpSumLoan"),
             Just("balance"),
             Just("incomeData"),
+            Just("personRequested"),
+            Just("delayedAmount"),
+            Just("isForeclosed"),
+            Just("futureElement"),
             Just("months"),
             Just("month"),
         ]

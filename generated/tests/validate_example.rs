@@ -325,3 +325,94 @@ fn a_reader_that_closes_the_pipe_early_ends_the_program_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(1), "{stderr}");
 }
+
+/// The done-when bodies from the command line: nulls validate;
+/// an unknown member validates with a notice on stderr and `--echo`
+/// writes it back; the peers' layout validates with a notice naming the
+/// reading; one structural and one rule error are both listed.
+#[test]
+fn answers_a_newer_register_may_send() {
+    let extract: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("extract")).unwrap()).unwrap();
+
+    let mut nulls = extract.clone();
+    nulls["incomeData"] = Value::Null;
+    let out = run(&["extract", &file("null-income.json", &nulls.to_string())]);
+    assert_eq!(
+        (
+            out.status.code(),
+            out.stdout.as_slice(),
+            out.stderr.as_slice()
+        ),
+        (Some(0), &b"valid\n"[..], &b""[..])
+    );
+    let mut body = extract.clone();
+    body["deceasedPerson"] = Value::Null;
+    let out = run(&["200", &file("null-deceased.json", &body.to_string())]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    let mut newer = extract.clone();
+    newer["creditInformationSummary"]["futureTotal"] = serde_json::json!({"sum": 12.50});
+    let path = file("unknown.json", &newer.to_string());
+    let out = run(&["extract", &path]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.stdout, b"valid\n");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "notice: creditInformationSummary.futureTotal: not in v1.4: an element the spec does not know, kept as read\n"
+    );
+    let out = run(&["extract", &path, "--echo"]);
+    assert_eq!(out.status.code(), Some(0));
+    let echoed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        echoed["creditInformationSummary"]["futureTotal"],
+        serde_json::json!({"sum": 12.50})
+    );
+    assert_eq!(
+        echoed["creditInformationSummary"]["loans"],
+        extract["creditInformationSummary"]["loans"]
+    );
+
+    let mut peers = extract.clone();
+    let summary = peers
+        .as_object_mut()
+        .unwrap()
+        .remove("creditInformationSummary")
+        .unwrap();
+    peers["creditRegisterExtract"]["creditInformationSummary"] = summary;
+    let loans = peers["creditRegisterExtract"]["creditInformationSummary"]
+        .as_object_mut()
+        .unwrap()
+        .remove("loans")
+        .unwrap();
+    peers["creditRegisterExtract"]["loans"] = loans;
+    let out = run(&["extract", &file("peers.json", &peers.to_string())]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    for line in stderr.lines() {
+        assert!(line.starts_with("notice: creditRegisterExtract."), "{line}");
+        assert!(
+            line.contains("the answer follows the reading `peers-combined`"),
+            "{line}"
+        );
+    }
+
+    let mut two = extract.clone();
+    two["creditInformationSummary"]["lendersCount"] = serde_json::json!("many");
+    two["personRequested"]["idCodeType"] = serde_json::json!("BusinessId");
+    let out = run(&["extract", &file("two-errors.json", &two.to_string())]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        errors(&out),
+        [
+            e("creditInformationSummary.lendersCount", "A10"),
+            e("personRequested.idCodeType", "PCR-VALUE-NOT-ALLOWED")
+        ]
+    );
+}

@@ -79,6 +79,9 @@ impl Tree {
             Some(b'{') => {
                 let mut deserializer = serde_json::Deserializer::from_str(raw.get());
                 let members = deserializer.deserialize_map(Members)?;
+                // The members hold their own text now: a deep value is
+                // not held once per level.
+                drop(raw);
                 members
                     .into_iter()
                     .map(|(key, value)| Ok((key, Tree::open(value, depth + 1)?)))
@@ -87,6 +90,7 @@ impl Tree {
             }
             Some(b'[') => {
                 let items: Vec<Box<RawValue>> = serde_json::from_str(raw.get())?;
+                drop(raw);
                 items
                     .into_iter()
                     .map(|item| Tree::open(item, depth + 1))
