@@ -20,7 +20,8 @@
 //! (`x-pcr-not-allowed-in-stages`), footnote markers (`x-pcr-withheld-by`),
 //! "returned if" conditions (`x-pcr-returned-if`), the days an element or
 //! code is in force (`x-pcr-in-force`, `x-pcr-codes-in-force`), error codes
-//! (`x-pcr-error-code`), sources (`x-pcr-source`).
+//! (`x-pcr-error-code`), sources (`x-pcr-source`), and the other nestings
+//! the spec records for a message (`x-pcr-readings`).
 //!
 //! The same spec gives the same bytes: objects are written with their keys
 //! in order.
@@ -177,6 +178,24 @@ fn message_schema(spec: &Spec, message: &Message) -> Value {
     root.insert("title".into(), json!(message.name.value));
     if let Some(source) = &message.source {
         root.insert("x-pcr-source".into(), json!(docs::source(source)));
+    }
+    if !message.readings.is_empty() {
+        // The schema describes the spec's layout; a reader of these
+        // messages may accept the others, with a notice.
+        let readings: Vec<Value> = message
+            .readings
+            .iter()
+            .map(|r| {
+                json!({
+                    "id": r.id.value,
+                    "title": r.title.value,
+                    "evidence": r.evidence.value,
+                    "weakness": r.weakness.value,
+                    "places": r.places.iter().map(|p| json!({"element": p.element.value, "at": p.at.value})).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        root.insert("x-pcr-readings".into(), Value::Array(readings));
     }
     if !schema.defs.is_empty() {
         root.insert("$defs".into(), Value::Object(schema.defs));
