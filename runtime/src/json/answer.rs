@@ -363,7 +363,7 @@ fn pick(tree: &Tree, choice: &Choice) -> Option<usize> {
             reading
                 .places
                 .iter()
-                .any(|p| own(*i, p.element) && !found(tree, &segments(p.at)).is_empty())
+                .any(|p| own(*i, p.element) && !found(tree, &segments(p.at), false).is_empty())
         })
     });
     Some(by_reading.map_or(index, |(i, _)| i))
@@ -377,7 +377,7 @@ fn followed(tree: &Tree, readings: &'static [Reading]) -> Option<&'static Readin
         let score = reading
             .places
             .iter()
-            .filter(|p| !found(tree, &segments(p.at)).is_empty())
+            .filter(|p| !found(tree, &segments(p.at), false).is_empty())
             .count();
         if score > 0 && best.is_none_or(|(_, most)| score > most) {
             best = Some((reading, score));
@@ -391,25 +391,29 @@ fn segments(path: &str) -> Vec<&str> {
 }
 
 /// The paths of the values at `segments`, stepping through every item of
-/// a list on the way.
-fn found(tree: &Tree, segments: &[&str]) -> Vec<Vec<Step>> {
-    fn go(node: &Tree, segments: &[&str], path: &mut Vec<Step>, out: &mut Vec<Vec<Step>>) {
-        let Some((first, rest)) = segments.split_first() else {
-            out.push(path.clone());
-            return;
-        };
-        match node {
-            Tree::List(items) => {
-                for (i, item) in items.iter().enumerate() {
+/// a list on the way (and, with `items`, through the items of a list found
+/// at the end).
+fn found(tree: &Tree, segments: &[&str], items: bool) -> Vec<Vec<Step>> {
+    fn go(
+        node: &Tree,
+        segments: &[&str],
+        items: bool,
+        path: &mut Vec<Step>,
+        out: &mut Vec<Vec<Step>>,
+    ) {
+        match (node, segments.split_first()) {
+            (Tree::List(list), _) if items || !segments.is_empty() => {
+                for (i, item) in list.iter().enumerate() {
                     path.push(Step::Index(i));
-                    go(item, segments, path, out);
+                    go(item, segments, false, path, out);
                     path.pop();
                 }
             }
-            Tree::Object(members) => {
+            (_, None) => out.push(path.clone()),
+            (Tree::Object(members), Some((first, rest))) => {
                 if let Some((key, value)) = members.iter().find(|(k, _)| k == first) {
                     path.push(Step::Member(key.clone()));
-                    go(value, rest, path, out);
+                    go(value, rest, items, path, out);
                     path.pop();
                 }
             }
@@ -417,7 +421,7 @@ fn found(tree: &Tree, segments: &[&str]) -> Vec<Vec<Step>> {
         }
     }
     let mut out = Vec::new();
-    go(tree, segments, &mut Vec::new(), &mut out);
+    go(tree, segments, items, &mut Vec::new(), &mut out);
     out
 }
 
@@ -483,7 +487,7 @@ fn apply(tree: &mut Tree, reading: &'static Reading, notices: &mut Vec<Notice>) 
         let common = at.iter().zip(&to).take_while(|(a, b)| a == b).count();
         // Each value found, last first, so that taking one out moves no
         // other (only object members are taken out, never list items).
-        for from in found(tree, &at).into_iter().rev() {
+        for from in found(tree, &at, false).into_iter().rev() {
             // The steps of the common part: as many member steps as
             // `common` segments, with the list indices between them.
             let mut members = 0;
@@ -546,32 +550,17 @@ fn apply(tree: &mut Tree, reading: &'static Reading, notices: &mut Vec<Notice>) 
 /// The objects under `node` that the member path `to` (its last segment
 /// the member to add) goes into, stepping through every list item on the
 /// way; only objects that are there and lack the member.
-fn spots(node: &Tree, to: &[&str]) -> Vec<Vec<Step>> {
-    fn go(node: &Tree, to: &[&str], path: &mut Vec<Step>, out: &mut Vec<Vec<Step>>) {
-        match (node, to) {
-            (Tree::List(items), _) => {
-                for (i, item) in items.iter().enumerate() {
-                    path.push(Step::Index(i));
-                    go(item, to, path, out);
-                    path.pop();
-                }
-            }
-            (Tree::Object(members), [last]) if !members.iter().any(|(k, _)| k == last) => {
-                out.push(path.clone());
-            }
-            (Tree::Object(members), [first, rest @ ..]) => {
-                if let Some((key, value)) = members.iter().find(|(k, _)| k == first) {
-                    path.push(Step::Member(key.clone()));
-                    go(value, rest, path, out);
-                    path.pop();
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    go(node, to, &mut Vec::new(), &mut out);
-    out
+fn spots(node: &mut Tree, to: &[&str]) -> Vec<Vec<Step>> {
+    let Some((last, parents)) = to.split_last() else {
+        return Vec::new();
+    };
+    found(node, parents, true)
+        .into_iter()
+        .filter(|path| {
+            matches!(node_mut(node, path), Some(Tree::Object(members))
+                if !members.iter().any(|(k, _)| k == last))
+        })
+        .collect()
 }
 
 /// Settles each member against its shape: drops `null`s for absent
