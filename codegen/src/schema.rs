@@ -37,8 +37,10 @@ use crate::spec::{
 /// The JSON Schema dialect of every document.
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
-/// The `$id` of a message's schema: a URN, so that the schema's own
+/// The `$id` of a message's standalone schema: a URN, so that its own
 /// references (`#/$defs/Owner`) resolve inside it wherever it is embedded.
+/// (The OpenAPI document has none: its components are resolved from its
+/// root.)
 pub fn schema_id(spec: &Spec, message: &Message) -> String {
     format!(
         "urn:pcr:{}:{}:{}",
@@ -63,11 +65,16 @@ pub fn json_schemas(spec: &Spec) -> Vec<GeneratedFile> {
 pub fn openapi(spec: &Spec) -> Option<GeneratedFile> {
     let api = spec.api.as_ref()?;
     let doc = &spec.document;
-    let schemas: Map<String, Value> = spec
-        .messages
-        .iter()
-        .map(|m| (component_name(&m.id.value), message_schema(spec, m)))
-        .collect();
+    // Each message's schema, and each of its definitions, a component of
+    // its own: the form OpenAPI tools resolve (`#/components/schemas/..`
+    // from the document's root, no `$id` inside).
+    let mut schemas = Map::new();
+    for message in &spec.messages {
+        let name = component_name(&message.id.value);
+        let (root, defs) = components(&name, message_schema(spec, message));
+        schemas.insert(name, root);
+        schemas.extend(defs);
+    }
     let body = |id: &str| json!({"$ref": format!("#/components/schemas/{}", component_name(id))});
     let mut responses = Map::new();
     for status in &spec.http_statuses {
@@ -132,6 +139,42 @@ pub fn openapi(spec: &Spec) -> Option<GeneratedFile> {
         name: "openapi.json".into(),
         contents: pretty(&document),
     })
+}
+
+/// A message's schema as OpenAPI components: the root without `$schema`,
+/// `$id` and `$defs`, and each definition as `{message}{Name}`
+/// (`ExtractOwner`, apart from the request's `RequestOwner`), every
+/// `#/$defs/Name` reference turned into `#/components/schemas/{message}{Name}`.
+fn components(message: &str, mut root: Value) -> (Value, Map<String, Value>) {
+    fn rewrite(value: &mut Value, message: &str) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(target)) = map.get_mut("$ref") {
+                    if let Some(name) = target.strip_prefix("#/$defs/") {
+                        *target = format!("#/components/schemas/{message}{name}");
+                    }
+                }
+                for member in map.values_mut() {
+                    rewrite(member, message);
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|item| rewrite(item, message)),
+            _ => {}
+        }
+    }
+    let mut defs = Map::new();
+    if let Value::Object(map) = &mut root {
+        map.remove("$schema");
+        map.remove("$id");
+        if let Some(Value::Object(found)) = map.remove("$defs") {
+            for (name, mut def) in found {
+                rewrite(&mut def, message);
+                defs.insert(format!("{message}{name}"), def);
+            }
+        }
+    }
+    rewrite(&mut root, message);
+    (root, defs)
 }
 
 /// `extract` → `Extract`, `invalid_request` → `InvalidRequest`.

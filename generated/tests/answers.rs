@@ -580,3 +580,63 @@ fn requests_stay_strict() {
     let text = errors.to_string();
     assert!(text.contains("`request.idCode`"), "{text}");
 }
+
+/// Every error's description, for the descriptions' tests.
+fn descriptions<T: DeserializeOwned + Validate + Structure>(body: &str) -> Vec<String> {
+    match read::<T>(body) {
+        Err(ReadError::Invalid(errors)) => errors.into_iter().map(|e| e.description).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Words of Rust source, never of the register's.
+fn reads_as_rust(text: &str) -> bool {
+    ["::", "Known(", "Unknown(", "Some(", "None", "Lenient"]
+        .iter()
+        .any(|word| text.contains(word))
+}
+
+/// A value not permitted in a response's element is named as written,
+/// not as the Rust value that holds it.
+#[test]
+fn a_value_not_permitted_is_named_as_written() {
+    let mut body = fixture("deceased");
+    body["personRequested"]["idCodeType"] = json!("BusinessId");
+    assert_eq!(
+        descriptions::<pcr_models::deceased::Message>(&body.to_string()),
+        ["The value BusinessId is not permitted here; the permitted values are PersonalIdentityCode."]
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// No error description, whatever is put wherever, reads as Rust.
+    #[test]
+    fn no_error_description_reads_as_rust(
+        name in prop::sample::select(vec!["request", "request-foreign-owner", "extract", "deceased"]),
+        site in any::<prop::sample::Index>(),
+        value in prop_oneof![
+            small_json(),
+            Just(json!("BusinessId")),
+            Just(json!("ForeignBusinessId")),
+            Just(json!("NewLoan")),
+            Just(json!("Production")),
+            Just(json!(-1)),
+        ],
+    ) {
+        let mut body = fixture(name);
+        let sites = pointers(&body);
+        let pointer = site.get(&sites).clone();
+        *body.pointer_mut(&pointer).unwrap() = value;
+        let text = body.to_string();
+        let found = match name {
+            "extract" => descriptions::<extract::Message>(&text),
+            "deceased" => descriptions::<pcr_models::deceased::Message>(&text),
+            _ => descriptions::<pcr_models::request::Message>(&text),
+        };
+        for description in found {
+            prop_assert!(!reads_as_rust(&description), "{}", description);
+        }
+    }
+}

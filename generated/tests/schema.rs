@@ -111,6 +111,60 @@ fn every_schema_is_json_schema_2020_12() {
     assert_eq!(count, 4, "a schema for each message");
 }
 
+/// Every `$ref` of the OpenAPI document resolves as a JSON pointer from
+/// its root, and no schema inside carries an `$id` that would make a
+/// reference relative to it: the form OpenAPI tools load.
+#[test]
+fn every_reference_of_the_openapi_document_resolves_from_its_root() {
+    let text = std::fs::read_to_string(schema_dir().join("openapi.json")).unwrap();
+    let document: Value = serde_json::from_str(&text).unwrap();
+    fn walk(value: &Value, at: &str, refs: &mut Vec<(String, String)>, ids: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, member) in map {
+                    let here = format!("{at}/{key}");
+                    match (key.as_str(), member) {
+                        ("$ref", Value::String(target)) => {
+                            refs.push((here.clone(), target.clone()))
+                        }
+                        ("$id", _) => ids.push(here.clone()),
+                        _ => {}
+                    }
+                    walk(member, &here, refs, ids);
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, &format!("{at}/{i}"), refs, ids);
+                }
+            }
+            _ => {}
+        }
+    }
+    let (mut refs, mut ids) = (Vec::new(), Vec::new());
+    walk(&document, "", &mut refs, &mut ids);
+    assert!(refs.len() > 40, "{refs:?}");
+    assert_eq!(ids, Vec::<String>::new(), "no $id inside the document");
+    for (at, target) in &refs {
+        let pointer = target
+            .strip_prefix('#')
+            .unwrap_or_else(|| panic!("{at}: {target} is not a reference within the document"));
+        assert!(
+            document.pointer(pointer).is_some(),
+            "{at}: {target} does not resolve"
+        );
+    }
+    // And every component is referred to: none is left over.
+    let components = document["components"]["schemas"].as_object().unwrap();
+    for name in components.keys() {
+        let target = format!("#/components/schemas/{name}");
+        assert!(
+            refs.iter().any(|(_, t)| *t == target),
+            "{name} is not referred to"
+        );
+    }
+}
+
 #[test]
 fn the_openapi_document_is_openapi_3_1() {
     let text = std::fs::read_to_string(schema_dir().join("openapi.json")).unwrap();
@@ -163,13 +217,44 @@ fn the_openapi_document_is_openapi_3_1() {
         let name = target.strip_prefix("#/components/schemas/").unwrap();
         assert!(value["components"]["schemas"][name].is_object(), "{target}");
     }
-    // Each embedded schema is the message's schema, and a valid one.
+    // Each component is a valid schema; each message's component, resolved
+    // from the document's root, judges the fixtures and their broken
+    // copies as the message's standalone schema does.
     for (name, schema) in value["components"]["schemas"].as_object().unwrap() {
         jsonschema::meta::validate(schema).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert!(
-            schema["$id"].as_str().unwrap().starts_with("urn:pcr:"),
-            "{name}"
-        );
+    }
+    for (message, component, fixture_name) in [
+        ("request", "Request", "request"),
+        ("request", "Request", "request-foreign-owner"),
+        ("extract", "Extract", "extract"),
+        ("deceased", "Deceased", "deceased"),
+        ("invalid_request", "InvalidRequest", "invalid_request"),
+    ] {
+        let mut root = value.clone();
+        root["$schema"] = Value::from("https://json-schema.org/draft/2020-12/schema");
+        root["$ref"] = Value::from(format!("#/components/schemas/{component}"));
+        let embedded = jsonschema::options()
+            .should_validate_formats(true)
+            .build(&root)
+            .unwrap_or_else(|e| panic!("{component}: {e}"));
+        let standalone = validator(message);
+        let body = fixture(fixture_name);
+        assert!(embedded.is_valid(&body), "{fixture_name}");
+        let sites = REQUEST_PATHS.len() + 1;
+        for i in 0..sites {
+            let mut broken = body.clone();
+            if let Some(first) = broken
+                .as_object_mut()
+                .and_then(|o| o.keys().nth(i % o.len()).cloned())
+            {
+                broken[&first] = Value::from(12345);
+            }
+            assert_eq!(
+                embedded.is_valid(&broken),
+                standalone.is_valid(&broken),
+                "{fixture_name}: {broken}"
+            );
+        }
     }
 }
 

@@ -306,6 +306,11 @@ fn sibling_value(sibling: &syn::Ident, fields: &[Field]) -> TokenStream {
 
 /// How a value is named in an error description: `ForeignBusinessId` for
 /// `IdCodeType::ForeignBusinessId`, `true` for `true`.
+/// A permitted value as an error's description names it: a path by its
+/// last segment (`IdCodeType::PersonalIdentityCode` is
+/// `PersonalIdentityCode`), a value wrapped in one field by what it wraps
+/// (`Lenient::Known(X::Y)` is `Y`), a string by its text, anything else as
+/// written.
 fn value_text(expr: &Expr) -> String {
     match expr {
         Expr::Path(path) => path
@@ -314,6 +319,14 @@ fn value_text(expr: &Expr) -> String {
             .last()
             .map(|s| s.ident.to_string())
             .unwrap_or_default(),
+        Expr::Call(call) if call.args.len() == 1 => value_text(&call.args[0]),
+        Expr::Paren(inner) => value_text(&inner.expr),
+        Expr::Group(inner) => value_text(&inner.expr),
+        Expr::Reference(inner) => value_text(&inner.expr),
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) => text.value(),
         other => other.to_token_stream().to_string(),
     }
 }
@@ -403,7 +416,11 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
             let names = values.iter().map(value_text);
             quote_spanned! {span=>
                 if let ::core::option::Option::Some(__description) =
-                    #krate::rules::allowed(__value, &[#(#values),*], &[#(#names),*])
+                    #krate::rules::allowed_described(__value, &[#(#values),*], &[#(#names),*], |__value| {
+                        #[allow(unused_imports)]
+                        use #krate::__private::{DescribeDebug as _, DescribeDisplay as _};
+                        (&#krate::__private::Describe(__value)).describe()
+                    })
                 {
                     __errors.push(__path, #code, __description);
                 }

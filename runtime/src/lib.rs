@@ -68,9 +68,12 @@
 //! On the struct, `#[pcr(rename_all = "camelCase")]` turns field names into
 //! JSON names as serde's `rename_all` does (serde's own is read too), and
 //! `#[pcr(crate = "path")]` names this crate if it is not `::pcr_runtime`;
-//! `#[pcr(transparent)]` makes the one field stand for the type, and
+//! `#[pcr(transparent)]` makes the one field stand for the type,
 //! `#[pcr(custom = path::to_fn)]` adds a rule across fields,
-//! `fn(&Self, &mut Report)` (see [`Report`]). Tuple structs and newtypes
+//! `fn(&Self, &mut Report)` (see [`Report`]), and
+//! `#[pcr(readings = PATH)]` names a `&'static [json::Reading]`, the other
+//! nestings of a response that [`json::read`] accepts, reading each into
+//! the struct's layout with a [`json::Notice`]. Tuple structs and newtypes
 //! take rules on their fields. On an enum whose variants each hold one
 //! value, the derive validates the variant's value, the variant's name in
 //! the path as serde's representation has it.
@@ -158,7 +161,8 @@ pub mod __private {
     pub use std::sync::LazyLock;
 
     pub use crate::structure::__private::{
-        FallbackCheck, KnownCheck, NestedFallback, NestedKnown, Probe,
+        Describe, DescribeDebug, DescribeDisplay, FallbackCheck, KnownCheck, NestedFallback,
+        NestedKnown, Probe,
     };
 
     /// The number written in `text`'s decimal digits, for `date!`; a text

@@ -217,8 +217,40 @@ pub fn allowed<T: PartialEq + std::fmt::Debug>(
 
 #[cold]
 fn not_permitted(value: &dyn std::fmt::Debug, names: &[&str]) -> String {
+    not_permitted_text(&format!("{value:?}"), names)
+}
+
+/// As [`allowed`], the value described by `describe` (the derive passes
+/// its `Display` where it has one: a code as written, not `Known(..)`).
+///
+/// ```
+/// use pcr_runtime::rules::allowed_described;
+/// use pcr_runtime::Lenient;
+///
+/// let value: Lenient<u8> = Lenient::Unknown("Other".into());
+/// let permitted = [Lenient::Known(1)];
+/// assert_eq!(
+///     allowed_described(&value, &permitted, &["One"], |_| "Other".to_string()).unwrap(),
+///     "The value Other is not permitted here; the permitted values are One.",
+/// );
+/// ```
+#[inline]
+pub fn allowed_described<T: PartialEq>(
+    value: &T,
+    permitted: &[T],
+    names: &[&str],
+    describe: impl FnOnce(&T) -> String,
+) -> Option<String> {
+    if permitted.contains(value) {
+        return None;
+    }
+    Some(not_permitted_text(&describe(value), names))
+}
+
+#[cold]
+fn not_permitted_text(value: &str, names: &[&str]) -> String {
     format!(
-        "The value {value:?} is not permitted here; the permitted values are {}.",
+        "The value {value} is not permitted here; the permitted values are {}.",
         names.join(", ")
     )
 }

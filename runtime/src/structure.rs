@@ -399,6 +399,32 @@ pub mod __private {
         }
     }
 
+    /// A value in an error's description: its `Display` where it has one
+    /// (a code as written), else its `Debug`.
+    /// `(&Describe(value)).describe()` picks [`DescribeDisplay`] for a
+    /// `Display` type and [`DescribeDebug`] for the rest.
+    pub struct Describe<'v, T: ?Sized>(pub &'v T);
+
+    pub trait DescribeDisplay {
+        fn describe(&self) -> String;
+    }
+
+    impl<T: std::fmt::Display + ?Sized> DescribeDisplay for Describe<'_, T> {
+        fn describe(&self) -> String {
+            self.0.to_string()
+        }
+    }
+
+    pub trait DescribeDebug {
+        fn describe(&self) -> String;
+    }
+
+    impl<T: std::fmt::Debug + ?Sized> DescribeDebug for &Describe<'_, T> {
+        fn describe(&self) -> String {
+            format!("{:?}", self.0)
+        }
+    }
+
     pub trait FallbackCheck {
         fn check_fn(&self) -> Option<CheckFn> {
             None
