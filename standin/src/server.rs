@@ -276,8 +276,14 @@ async fn fail_next(
     if !known(&shared, &peer) {
         return StatusCode::FORBIDDEN.into_response();
     }
-    if StatusCode::from_u16(status).is_err() {
-        return (StatusCode::BAD_REQUEST, "not an HTTP status").into_response();
+    // A final error status: an informational or success status (or none
+    // at all) would make the answer a lie about the request.
+    if !(400..=599).contains(&status) {
+        return (
+            StatusCode::BAD_REQUEST,
+            "the status must be a final error status, 400 to 599",
+        )
+            .into_response();
     }
     shared.fail_next(status, count);
     StatusCode::NO_CONTENT.into_response()
@@ -322,6 +328,10 @@ async fn get_credit_register_extract(
         )
             .into_response();
     }
+    if !is_json(&headers) {
+        // The document's content type, and only it.
+        return StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response();
+    }
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
@@ -329,8 +339,12 @@ async fn get_credit_register_extract(
     if declared.is_some_and(|n| n > shared.max_body_bytes) {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     }
-    let Ok(bytes) = to_bytes(body, shared.max_body_bytes).await else {
-        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    let bytes = match to_bytes(body, shared.max_body_bytes).await {
+        Ok(bytes) => bytes,
+        // Over the limit: 413; a body that could not be read (a malformed
+        // chunk, a connection that broke off): 400.
+        Err(error) if too_large(&error) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+        Err(_) => return StatusCode::BAD_REQUEST.into_response(),
     };
     // The register's day, and the stage in force in the test environment
     // on it, which the stand-in stands in for.
@@ -365,6 +379,29 @@ fn take(count: &AtomicU32) -> bool {
     count
         .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
         .is_ok()
+}
+
+/// Whether the request says its body is `application/json` (the API's
+/// content type; a `charset` or other parameter may follow, and the name
+/// is compared ignoring case).
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|media| media.trim().eq_ignore_ascii_case(api::CONTENT_TYPE))
+}
+
+/// Whether reading the body stopped at the size limit.
+fn too_large(error: &axum::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(error) = source {
+        if error.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = error.source();
+    }
+    false
 }
 
 fn take_failure(shared: &Shared) -> Option<StatusCode> {

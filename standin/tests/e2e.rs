@@ -315,6 +315,46 @@ async fn connection_without_client_certificate_is_refused() {
 
 /// A plain HTTPS client trusting the stand-in's CA, presenting `identity`.
 fn raw_http(s: &common::StandIn, identity: Option<&Pem>) -> reqwest::Client {
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(tls_config(s, identity))
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap()
+}
+
+/// Sends `bytes` as they are over TLS with the known client certificate,
+/// and returns the answer's status line.
+async fn raw_exchange(s: &common::StandIn, bytes: &[u8]) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let connector =
+        tokio_rustls::TlsConnector::from(Arc::new(tls_config(s, Some(&s.certs.client))));
+    let tcp = tokio::net::TcpStream::connect(s.running.addr())
+        .await
+        .unwrap();
+    let name = rustls_pki_types::ServerName::try_from("localhost").unwrap();
+    let mut tls = connector.connect(name, tcp).await.unwrap();
+    tls.write_all(bytes).await.unwrap();
+    let mut answer = Vec::new();
+    let mut buffer = [0u8; 4096];
+    // The status line is all the tests look at; the stand-in may keep the
+    // connection open, so read until it is there.
+    while !answer.windows(2).any(|w| w == b"\r\n") {
+        let n = tokio::time::timeout(Duration::from_secs(10), tls.read(&mut buffer))
+            .await
+            .expect("an answer within 10 s")
+            .unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        answer.extend_from_slice(&buffer[..n]);
+    }
+    let text = String::from_utf8_lossy(&answer);
+    text.lines().next().unwrap_or_default().to_string()
+}
+
+/// The TLS client configuration of the tests' own HTTP: the stand-in's CA,
+/// and `identity` if given.
+fn tls_config(s: &common::StandIn, identity: Option<&Pem>) -> rustls::ClientConfig {
     use rustls_pki_types::pem::PemObject;
     use rustls_pki_types::{CertificateDer, PrivateKeyDer};
     let mut roots = rustls::RootCertStore::empty();
@@ -327,7 +367,7 @@ fn raw_http(s: &common::StandIn, identity: Option<&Pem>) -> reqwest::Client {
         .with_safe_default_protocol_versions()
         .unwrap()
         .with_root_certificates(roots);
-    let config = match identity {
+    match identity {
         None => builder.with_no_client_auth(),
         Some(pem) => builder
             .with_client_auth_cert(
@@ -337,12 +377,64 @@ fn raw_http(s: &common::StandIn, identity: Option<&Pem>) -> reqwest::Client {
                 PrivateKeyDer::from_pem_slice(pem.key.as_bytes()).unwrap(),
             )
             .unwrap(),
-    };
-    reqwest::Client::builder()
-        .tls_backend_preconfigured(config)
-        .timeout(Duration::from_secs(10))
-        .build()
-        .unwrap()
+    }
+}
+
+/// The stand-in takes only the document's content type, tells a broken
+/// body from a large one, and its test control takes only final error
+/// statuses.
+#[tokio::test]
+async fn the_stand_in_is_as_strict_as_a_server() {
+    let s = stand_in(server::DEFAULT_MAX_BODY_BYTES).await;
+    let http = raw_http(&s, Some(&s.certs.client));
+    let url = format!("{}/GetCreditRegisterExtract", s.running.base_url());
+    let body = serde_json::to_string(&request_for(ORIGINAL_PARTY)).unwrap();
+    for (content_type, status) in [
+        (None, 415),
+        (Some("text/plain"), 415),
+        (Some("application/xml"), 415),
+        (Some("application/jsonp"), 415),
+        (Some("application/json"), 200),
+        (Some("Application/JSON; charset=utf-8"), 200),
+    ] {
+        let mut post = http.post(&url).body(body.clone());
+        if let Some(content_type) = content_type {
+            post = post.header("content-type", content_type);
+        }
+        let answer = post.send().await.unwrap();
+        assert_eq!(answer.status().as_u16(), status, "{content_type:?}");
+    }
+
+    let head = "POST /GetCreditRegisterExtract HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+    let malformed = format!("{head}zz\r\n{{}}\r\n0\r\n\r\n");
+    assert_eq!(
+        raw_exchange(&s, malformed.as_bytes()).await,
+        "HTTP/1.1 400 Bad Request"
+    );
+    let chunk = "x".repeat(server::DEFAULT_MAX_BODY_BYTES + 1);
+    let large = format!("{head}{:x}\r\n{chunk}\r\n0\r\n\r\n", chunk.len());
+    assert_eq!(
+        raw_exchange(&s, large.as_bytes()).await,
+        "HTTP/1.1 413 Payload Too Large"
+    );
+
+    let base = s.running.base_url();
+    for status in [100, 101, 200, 204, 302, 399, 600, 999] {
+        let answer = http
+            .post(format!("{base}/_standin/fail-next/{status}/1"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status().as_u16(), 400, "{status}");
+    }
+    let answer = http
+        .post(&url)
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status().as_u16(), 200, "no refused status was set");
 }
 
 /// The test controls over HTTPS: only a known certificate may use them,
