@@ -118,6 +118,7 @@ fn serve(
         server_certificate: read("server.pem")?,
         server_key: read("server.key")?,
         max_body_bytes,
+        limits: Default::default(),
     };
     let runtime = tokio::runtime::Runtime::new().map_err(|e| Error::Io {
         path: "runtime".into(),

@@ -39,6 +39,33 @@ pub const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long the accept loop waits after a failed accept.
 const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
 
+/// How long a connection may take, and how many may be open: what keeps
+/// slow or idle clients from holding the stand-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The time to send a request's line and headers, counted from when
+    /// the connection waits for them: a connection idle between requests
+    /// is closed after it too.
+    pub header_timeout: Duration,
+    /// The time to send a request's body once its headers are in (408
+    /// after it).
+    pub body_timeout: Duration,
+    /// The most connections open at once; more wait to be accepted until
+    /// one closes.
+    pub max_connections: usize,
+}
+
+impl Default for Limits {
+    /// 10 s for the headers, 10 s for the body, 256 connections.
+    fn default() -> Self {
+        Limits {
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(10),
+            max_connections: 256,
+        }
+    }
+}
+
 /// How the stand-in runs.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -52,6 +79,8 @@ pub struct Config {
     pub server_key: String,
     /// The largest request body taken; larger ones get 413.
     pub max_body_bytes: usize,
+    /// Timeouts and the connection cap.
+    pub limits: Limits,
 }
 
 /// Who presented which certificate: the common name of the client
@@ -62,6 +91,7 @@ struct Peer(Option<String>);
 struct Shared {
     dataset: Dataset,
     max_body_bytes: usize,
+    body_timeout: Duration,
     /// How many of the next requests get [`Shared::fail_status`].
     fail_count: AtomicU32,
     fail_status: AtomicU32,
@@ -190,6 +220,7 @@ pub fn start(config: Config, listener: TcpListener) -> Result<Running, Error> {
     let shared = Arc::new(Shared {
         dataset: config.dataset,
         max_body_bytes: config.max_body_bytes,
+        body_timeout: config.limits.body_timeout,
         fail_count: AtomicU32::new(0),
         answer_next: std::sync::Mutex::new(None),
         fail_status: AtomicU32::new(503),
@@ -197,9 +228,20 @@ pub fn start(config: Config, listener: TcpListener) -> Result<Running, Error> {
         delay_millis: AtomicU64::new(0),
     });
     let app = router(shared.clone());
+    let limits = config.limits;
+    let open = Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
     let (shutdown, mut stopped) = watch::channel(false);
     let task = tokio::spawn(async move {
         loop {
+            // A connection is accepted only when one of the allowed is
+            // free; the others wait in the listener's queue.
+            let permit = tokio::select! {
+                permit = open.clone().acquire_owned() => match permit {
+                    Ok(permit) => permit,
+                    Err(_) => break,
+                },
+                _ = stopped.changed() => break,
+            };
             let (tcp, _) = tokio::select! {
                 accepted = listener.accept() => match accepted {
                     Ok(accepted) => accepted,
@@ -215,6 +257,8 @@ pub fn start(config: Config, listener: TcpListener) -> Result<Running, Error> {
             let tls = tls.clone();
             let app = app.clone();
             tokio::spawn(async move {
+                // Held until the connection ends.
+                let _permit = permit;
                 // A handshake refused (no client certificate, one from
                 // another CA) or never finished ends the connection here.
                 let Ok(Ok(stream)) = tokio::time::timeout(HANDSHAKE_TIMEOUT, tls.accept(tcp)).await
@@ -240,6 +284,8 @@ pub fn start(config: Config, listener: TcpListener) -> Result<Running, Error> {
                     },
                 );
                 let _ = hyper::server::conn::http1::Builder::new()
+                    .timer(hyper_util::rt::TokioTimer::new())
+                    .header_read_timeout(limits.header_timeout)
                     .serve_connection(TokioIo::new(stream), service)
                     .await;
             });
@@ -322,11 +368,10 @@ async fn get_credit_register_extract(
         return status.into_response();
     }
     if !known(&shared, &peer) {
-        return (
-            StatusCode::FORBIDDEN,
-            "The batch submitter does not have the right to use the API, or the certificate used in the API is wrong.",
-        )
-            .into_response();
+        // Without a body: the document describes none for 403 (its reason,
+        // "The batch submitter does not have the right to use the API, or
+        // the certificate used in the API is wrong", is the status's).
+        return StatusCode::FORBIDDEN.into_response();
     }
     if !is_json(&headers) {
         // The document's content type, and only it.
@@ -339,7 +384,11 @@ async fn get_credit_register_extract(
     if declared.is_some_and(|n| n > shared.max_body_bytes) {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     }
-    let bytes = match to_bytes(body, shared.max_body_bytes).await {
+    let read = tokio::time::timeout(shared.body_timeout, to_bytes(body, shared.max_body_bytes));
+    let Ok(read) = read.await else {
+        return StatusCode::REQUEST_TIMEOUT.into_response();
+    };
+    let bytes = match read {
         Ok(bytes) => bytes,
         // Over the limit: 413; a body that could not be read (a malformed
         // chunk, a connection that broke off): 400.

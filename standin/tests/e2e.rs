@@ -6,7 +6,7 @@ use std::time::Duration;
 
 mod common;
 
-use common::{request_for, stand_in, ADDED_PARTY, DECEASED, ORIGINAL_PARTY};
+use common::{request_for, stand_in, stand_in_with, ADDED_PARTY, DECEASED, ORIGINAL_PARTY};
 use pcr_client::{Client, Environment, Error, Identity};
 use pcr_models::codesets::{IdCodeType, TargetEnvironment};
 use pcr_models::Status200Body;
@@ -281,7 +281,11 @@ async fn unknown_certificate_gets_403() {
     let result = client
         .get_credit_register_extract(&request_for(ORIGINAL_PARTY))
         .await;
-    assert!(matches!(result, Err(Error::Forbidden { .. })), "{result:?}");
+    // No body: the document describes none for 403.
+    assert!(
+        matches!(&result, Err(Error::Forbidden { body }) if body.is_empty()),
+        "{result:?}"
+    );
 }
 
 #[tokio::test]
@@ -322,17 +326,41 @@ fn raw_http(s: &common::StandIn, identity: Option<&Pem>) -> reqwest::Client {
         .unwrap()
 }
 
-/// Sends `bytes` as they are over TLS with the known client certificate,
-/// and returns the answer's status line.
-async fn raw_exchange(s: &common::StandIn, bytes: &[u8]) -> String {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let connector =
-        tokio_rustls::TlsConnector::from(Arc::new(tls_config(s, Some(&s.certs.client))));
+type Tls = tokio_rustls::client::TlsStream<tokio::net::TcpStream>;
+
+/// A TLS connection to the stand-in with the known client certificate,
+/// handshake done.
+async fn connect(s: &common::StandIn) -> Tls {
+    let config = tls_config(s, Some(&s.certs.client));
+    let connector = tokio_rustls::TlsConnector::from(Arc::new(config));
     let tcp = tokio::net::TcpStream::connect(s.running.addr())
         .await
         .unwrap();
     let name = rustls_pki_types::ServerName::try_from("localhost").unwrap();
-    let mut tls = connector.connect(name, tcp).await.unwrap();
+    connector.connect(name, tcp).await.unwrap()
+}
+
+/// Whether the stand-in closes `tls` within `within` (what it sends first,
+/// if anything, is read and passed over).
+async fn closed_within(tls: &mut Tls, within: Duration) -> bool {
+    use tokio::io::AsyncReadExt;
+    let mut buffer = [0u8; 1024];
+    let read = async {
+        loop {
+            match tls.read(&mut buffer).await {
+                Ok(0) | Err(_) => return,
+                Ok(_) => {}
+            }
+        }
+    };
+    tokio::time::timeout(within, read).await.is_ok()
+}
+
+/// Sends `bytes` as they are over TLS with the known client certificate,
+/// and returns the answer's status line.
+async fn raw_exchange(s: &common::StandIn, bytes: &[u8]) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut tls = connect(s).await;
     tls.write_all(bytes).await.unwrap();
     let mut answer = Vec::new();
     let mut buffer = [0u8; 4096];
@@ -713,4 +741,88 @@ async fn the_client_validates_for_the_stage_in_force_today() {
             "PCR-STAGE-NOT-ALLOWED"
         )]
     );
+}
+
+/// Limits low enough to test: a second for headers and for a body, three
+/// connections.
+fn tight() -> server::Limits {
+    server::Limits {
+        header_timeout: Duration::from_secs(1),
+        body_timeout: Duration::from_secs(1),
+        max_connections: 3,
+    }
+}
+
+/// A connection that sends nothing after the handshake, or its headers a
+/// byte at a time, is closed after the header timeout; a body sent a byte
+/// at a time gets 408 after the body timeout.
+#[tokio::test]
+async fn slow_and_idle_connections_are_cut_off() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let s = stand_in_with(server::DEFAULT_MAX_BODY_BYTES, tight()).await;
+
+    let mut idle = connect(&s).await;
+    assert!(
+        closed_within(&mut idle, Duration::from_secs(5)).await,
+        "an idle connection stays open"
+    );
+
+    // 46 bytes at 200 ms take 9 s; the stand-in stops listening after 1.
+    let mut slow = connect(&s).await;
+    let head = b"POST /GetCreditRegisterExtract HTTP/1.1\r\nHost: localhost\r\n";
+    let mut refused = false;
+    for byte in head {
+        if slow.write_all(&[*byte]).await.is_err() {
+            refused = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(refused || closed_within(&mut slow, Duration::from_millis(100)).await);
+
+    let mut body = connect(&s).await;
+    body.write_all(b"POST /GetCreditRegisterExtract HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{")
+        .await
+        .unwrap();
+    let mut answer = Vec::new();
+    let mut buffer = [0u8; 1024];
+    for _ in 0..50 {
+        let _ = body.write_all(b" ").await;
+        tokio::select! {
+            read = body.read(&mut buffer) => match read {
+                Ok(0) | Err(_) => break,
+                Ok(n) => answer.extend_from_slice(&buffer[..n]),
+            },
+            _ = tokio::time::sleep(Duration::from_millis(200)) => {}
+        }
+        if answer.windows(2).any(|w| w == b"\r\n") {
+            break;
+        }
+    }
+    let answer = String::from_utf8_lossy(&answer);
+    assert_eq!(answer.lines().next(), Some("HTTP/1.1 408 Request Timeout"));
+}
+
+/// With as many idle connections held as the stand-in takes, a client is
+/// still answered: the idle ones are closed after the header timeout, and
+/// the client's connection is accepted then.
+#[tokio::test]
+async fn a_client_gets_through_while_idle_connections_are_held() {
+    let s = stand_in_with(server::DEFAULT_MAX_BODY_BYTES, tight()).await;
+    let mut held = Vec::new();
+    for _ in 0..3 {
+        held.push(connect(&s).await);
+    }
+    let client = s.client();
+    let answer = tokio::time::timeout(
+        Duration::from_secs(10),
+        client.get_credit_register_extract(&request_for(ORIGINAL_PARTY)),
+    )
+    .await
+    .expect("answered while idle connections were held");
+    extract(answer.unwrap());
+    // The held connections were cut off to make room.
+    for mut tls in held {
+        assert!(closed_within(&mut tls, Duration::from_secs(1)).await);
+    }
 }

@@ -21,6 +21,10 @@ pub struct StandIn {
 }
 
 pub async fn stand_in(max_body_bytes: usize) -> StandIn {
+    stand_in_with(max_body_bytes, server::Limits::default()).await
+}
+
+pub async fn stand_in_with(max_body_bytes: usize, limits: server::Limits) -> StandIn {
     let certs = TestCertificates::generate(KNOWN_LENDER).unwrap();
     let config = Config {
         dataset: Dataset::bundled().unwrap(),
@@ -28,6 +32,7 @@ pub async fn stand_in(max_body_bytes: usize) -> StandIn {
         server_certificate: certs.server.certificate.clone(),
         server_key: certs.server.key.clone(),
         max_body_bytes,
+        limits,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let running = server::start(config, listener).unwrap();
