@@ -20,8 +20,10 @@
 //! (`x-pcr-not-allowed-in-stages`), footnote markers (`x-pcr-withheld-by`),
 //! "returned if" conditions (`x-pcr-returned-if`), the days an element or
 //! code is in force (`x-pcr-in-force`, `x-pcr-codes-in-force`), error codes
-//! (`x-pcr-error-code`), sources (`x-pcr-source`), and the other nestings
-//! the spec records for a message (`x-pcr-readings`).
+//! (`x-pcr-error-code`), sources (`x-pcr-source`), the other nestings
+//! the spec records for a message (`x-pcr-readings`), and where the Rust
+//! models read a value more widely or narrowly than the schema says
+//! (`x-pcr-guid`, `x-pcr-integer`, `x-pcr-decimal`).
 //!
 //! The same spec gives the same bytes: objects are written with their keys
 //! in order.
@@ -33,6 +35,15 @@ use crate::spec::{
     Check, CodesetContent, Direction, Element, Marker, Message, Required, ScalarType, Shape, Spec,
     Standard,
 };
+
+/// Where the models read a GUID more widely than `format: uuid`.
+const GUID_FORMS: &str = "The register writes the hyphenated form (8-4-4-4-12 hex digits), which format uuid describes; the Rust models also read, in a response, the braced ({...}), 32-digit and urn:uuid: forms, and write the hyphenated one.";
+
+/// Where the models read an integer more narrowly than `type: integer`.
+const INTEGER_FORM: &str = "Written as digits without a fraction or an exponent (3, not 3.0 or 3E0): JSON Schema's integer admits 3.0 and 3E0, the Rust models refuse them.";
+
+/// Where the models read a decimal more narrowly than `type: number`.
+const DECIMAL_FORM: &str = "A rust_decimal Decimal: a magnitude of at most 2^96 - 1 (the bounds here are 2^96, which a reader of JSON numbers as f64 cannot tell apart from it) and at most 28 digits after the point once written out (1e-29 is refused by the Rust models, admitted by this schema).";
 
 /// The JSON Schema dialect of every document.
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -392,6 +403,7 @@ impl Schemas<'_> {
             ScalarType::Guid => {
                 schema.insert("type".into(), json!("string"));
                 schema.insert("format".into(), json!("uuid"));
+                schema.insert("x-pcr-guid".into(), json!(GUID_FORMS));
             }
             ScalarType::Datetime => {
                 schema.insert("type".into(), json!("string"));
@@ -424,6 +436,21 @@ impl Schemas<'_> {
                 }
                 if let Some(max) = max {
                     schema.insert("maximum".into(), json!(max));
+                }
+                if integer {
+                    schema.insert("x-pcr-integer".into(), json!(INTEGER_FORM));
+                } else {
+                    // What a `Decimal` holds: a magnitude up to 2^96 - 1.
+                    // Bounded at 2^96, a power of two exact in any reader's
+                    // f64, which cannot tell the two apart anyway.
+                    let bound = 2f64.powi(96);
+                    if min.is_none() {
+                        schema.insert("minimum".into(), json!(-bound));
+                    }
+                    if max.is_none() {
+                        schema.insert("maximum".into(), json!(bound));
+                    }
+                    schema.insert("x-pcr-decimal".into(), json!(DECIMAL_FORM));
                 }
             }
             ScalarType::Boolean => {

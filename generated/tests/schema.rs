@@ -577,3 +577,75 @@ fn the_request_cases_reach_each_answer() {
     );
     assert!(agree::<pcr_models::request::Message>(&validator, &check).is_ok());
 }
+
+/// Where the schema and the models read a value differently, the schema
+/// says so at the member (`x-pcr-integer`, `x-pcr-decimal`, `x-pcr-guid`),
+/// and the difference is what it says; where they were made to agree
+/// (a decimal's magnitude), they agree.
+#[test]
+fn the_documented_differences_between_schema_and_models_hold() {
+    let schema = validator("extract");
+    let reads = |body: &str| {
+        json::read::<pcr_models::extract::Message>(body, &ctx(), &READ_OPTIONS).is_ok()
+    };
+    let text = fixture("extract").to_string();
+    let defs = &load("extract.schema.json")["$defs"];
+    let summary = &defs["CreditInformationSummary"]["properties"];
+
+    // Integers: 3.0 and 3E0 are integers to JSON Schema, not to the models.
+    assert!(summary["lendersCount"]["x-pcr-integer"].is_string());
+    for form in ["3.0", "3E0", "30e-1"] {
+        let body = text.replacen("\"lendersCount\":3", &format!("\"lendersCount\":{form}"), 1);
+        assert_ne!(body, text);
+        assert!(
+            schema.is_valid(&serde_json::from_str(&body).unwrap()),
+            "{form}"
+        );
+        assert!(!reads(&body), "{form}");
+    }
+
+    // Decimals: the magnitude a Decimal holds is the schema's bound too;
+    // more digits after the point than 28 is the documented difference.
+    let balance = &defs["LumpSumLoan"]["properties"]["balance"];
+    assert!(balance.to_string().contains("x-pcr-decimal"), "{balance}");
+    let at_balance = |number: &str| {
+        let mut body: Value = fixture("extract");
+        body["creditInformationSummary"]["loans"][0]["lumpSumLoan"]["balance"] = json!(424242);
+        body.to_string().replacen("424242", number, 1)
+    };
+    for (number, schema_accepts, models_accept) in [
+        ("1e30", false, false),
+        ("-1e30", false, false),
+        ("79228162514264337593543950335", true, true),
+        ("1e-29", true, false),
+        ("0.0000000000000000000000000001", true, true),
+    ] {
+        let body = at_balance(number);
+        let value: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(
+            schema.is_valid(&value),
+            schema_accepts,
+            "{number}: the schema"
+        );
+        assert_eq!(reads(&body), models_accept, "{number}: the models");
+    }
+
+    // GUIDs: the models read a response's GUID in more forms than
+    // `format: uuid`.
+    let reference = &defs["CreditRegisterExtract"]["properties"]["extractReference"];
+    assert!(reference["x-pcr-guid"].is_string(), "{reference}");
+    let guid = "2fdc1e0b-91d8-4d7c-9d4c-82df9c3b2a10";
+    assert!(text.contains(guid));
+    for form in [
+        "{2fdc1e0b-91d8-4d7c-9d4c-82df9c3b2a10}",
+        "2fdc1e0b91d84d7c9d4c82df9c3b2a10",
+        "urn:uuid:2fdc1e0b-91d8-4d7c-9d4c-82df9c3b2a10",
+    ] {
+        let body = text.replacen(guid, form, 1);
+        assert!(
+            !schema.is_valid(&serde_json::from_str(&body).unwrap()),
+            "{form}"
+        );
+        assert!(reads(&body), "{form}");
+    }
+}
