@@ -106,6 +106,16 @@ pub fn openapi(spec: &Spec) -> Option<GeneratedFile> {
         }
         responses.insert(status.status.value.to_string(), Value::Object(response));
     }
+    // HTTP's own answer to a body of another content type than the one the
+    // API names; the document lists no status for it.
+    responses.entry("415").or_insert_with(|| {
+        json!({
+            "description": format!(
+                "Unsupported Media Type: the body is not {}, the content type the API names (HTTP's answer; the document lists no status for it). No body.",
+                api.content_type.value
+            )
+        })
+    });
     let servers: Vec<Value> = api
         .environments
         .iter()
