@@ -478,7 +478,11 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
             // A value of the wrong type is reported under the value.
             let only = quote_spanned! {value.span()=> &(#value) };
             quote_spanned! {span=>
-                if let ::core::option::Option::Some(__description) = #krate::rules::fixed(__value, #only) {
+                if let ::core::option::Option::Some(__description) = #krate::rules::fixed_described(__value, #only, |__value| {
+                    #[allow(unused_imports)]
+                    use #krate::__private::{DescribeDebug as _, DescribeDisplay as _};
+                    (&#krate::__private::Describe(__value)).describe()
+                }) {
                     __errors.push(__path, #code, __description);
                 }
             }

@@ -277,8 +277,34 @@ pub fn min_items(found: usize, min: usize) -> Option<String> {
 /// assert_eq!(fixed(&false, &true).unwrap(), "The value is false; the only permitted value is true.");
 /// ```
 pub fn fixed<T: PartialEq + std::fmt::Debug>(value: &T, only: &T) -> Option<String> {
-    (value != only)
-        .then(|| format!("The value is {value:?}; the only permitted value is {only:?}."))
+    fixed_described(value, only, |v| format!("{v:?}"))
+}
+
+/// As [`fixed`], each value described by `describe` (the derive passes its
+/// `Display` where it has one: a code as written, not `Known(..)`).
+///
+/// ```
+/// use pcr_runtime::rules::fixed_described;
+///
+/// assert_eq!(fixed_described(&true, &true, |v| v.to_string()), None);
+/// assert_eq!(
+///     fixed_described(&false, &true, |v| v.to_string()).unwrap(),
+///     "The value is false; the only permitted value is true.",
+/// );
+/// ```
+#[inline]
+pub fn fixed_described<T: PartialEq>(
+    value: &T,
+    only: &T,
+    describe: impl Fn(&T) -> String,
+) -> Option<String> {
+    (value != only).then(|| {
+        format!(
+            "The value is {}; the only permitted value is {}.",
+            describe(value),
+            describe(only)
+        )
+    })
 }
 
 /// `#[pcr(in_force(...))]`: the element or code is in force on the
