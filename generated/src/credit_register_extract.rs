@@ -74,7 +74,7 @@ pub mod codesets {
     ///
     /// Read ignoring letter case, written as the document writes the code, never in numeric form (section 2.2).
     ///
-    /// Source: section 1.3 (line 54) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 1.3 (line 54).
     #[derive(
         Debug,
         Clone,
@@ -99,7 +99,7 @@ pub mod codesets {
     ///
     /// Read ignoring letter case, written as the document writes the code, never in numeric form (section 2.2).
     ///
-    /// Source: section 1.3 (line 57) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 1.3 (line 57).
     #[derive(
         Debug,
         Clone,
@@ -127,7 +127,7 @@ pub mod codesets {
     ///
     /// Read ignoring letter case, written as the document writes the code, never in numeric form (section 2.2).
     ///
-    /// Source: section 1.3 (line 62) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 1.3 (line 62).
     #[derive(
         Debug,
         Clone,
@@ -199,7 +199,7 @@ pub mod codesets {
     ///
     /// Read ignoring letter case, written as the document writes the code, never in numeric form (section 2.2).
     ///
-    /// Source: section 1.3 (line 71) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 1.3 (line 71).
     #[derive(
         Debug,
         Clone,
@@ -232,7 +232,7 @@ pub mod codesets {
     ///
     /// Read ignoring letter case, written as the document writes the code, never in numeric form (section 2.2).
     ///
-    /// Source: section 1.3 (line 75) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 1.3 (line 75).
     #[derive(
         Debug,
         Clone,
@@ -266,7 +266,7 @@ pub mod codesets {
     ///
     /// Read ignoring letter case, written as the document writes the code, never in numeric form (section 2.2).
     ///
-    /// Source: section 1.3 (line 80) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 1.3 (line 80).
     #[derive(
         Debug,
         Clone,
@@ -309,7 +309,7 @@ pub mod codesets {
     ///
     /// Read ignoring letter case, written as the document writes the code, never in numeric form (section 2.2).
     ///
-    /// Source: section 1.3 (line 89) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 1.3 (line 89).
     #[derive(
         Debug,
         Clone,
@@ -346,7 +346,7 @@ pub mod codesets {
     ///
     /// Read ignoring letter case, written as the document writes the code, never in numeric form (section 2.2).
     ///
-    /// Source: section 1.3 (line 98) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 1.3 (line 98).
     #[derive(
         Debug,
         Clone,
@@ -440,7 +440,7 @@ pub mod request {
     ///
     /// A request: unknown fields and unknown codes are errors, as the register requires conformance to its schema.
     ///
-    /// Source: section 3.2 (line 156) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.2 (line 156).
     #[derive(
         Debug,
         Clone,
@@ -455,14 +455,12 @@ pub mod request {
         ///
         /// Permissible values: Codeset: Target environment
         ///
-        /// Source: section 3.2 (line 159) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.2 (line 159).
         #[serde(rename = "targetEnvironment")]
         pub target_environment: super::codesets::TargetEnvironment,
         /// Requester (`owner`), required (P).
         ///
-        /// Source: section 3.2 (line 160) of "Requesting a credit register extract – API description", version 1.4.
-        #[serde(rename = "owner")]
-        #[pcr(nested)]
+        /// Source: section 3.2 (line 160).
         pub owner: Owner,
         /// Request (`request`), required (P).
         ///
@@ -470,9 +468,7 @@ pub mod request {
         ///
         /// If the customer database indicates that the person had died, the credit register extract is generated as described in section 3.4.
         ///
-        /// Source: section 3.2 (line 164) of "Requesting a credit register extract – API description", version 1.4.
-        #[serde(rename = "request")]
-        #[pcr(nested)]
+        /// Source: section 3.2 (line 164).
         pub request: Request,
     }
     impl Message {
@@ -491,7 +487,7 @@ pub mod request {
     }
     /// Requester (`owner`).
     ///
-    /// Source: section 3.2 (line 160) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.2 (line 160).
     #[derive(
         Debug,
         Clone,
@@ -508,7 +504,7 @@ pub mod request {
         ///
         /// Rule: Permissible values: Business ID and foreign business ID (error code PCR-VALUE-NOT-ALLOWED)
         ///
-        /// Source: section 3.2 (line 161) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.2 (line 161).
         #[serde(rename = "idCodeType")]
         #[pcr(
             allowed(
@@ -522,7 +518,7 @@ pub mod request {
         ///
         /// Rule: A Business ID must have the form NNNNNNN-C with a valid check digit; the register answers E21 "The identifier is invalid" otherwise. A foreign business ID has no format that the register publishes. (error code E21; a rule from outside the document)
         ///
-        /// Source: section 3.2 (line 162) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.2 (line 162).
         #[serde(rename = "idCode")]
         #[pcr(
             id_code(
@@ -542,7 +538,7 @@ pub mod request {
         ///
         /// Rule: The data element is required if the type of ID code is 'foreign business ID'. (error code D40)
         ///
-        /// Source: section 3.2 (line 163) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.2 (line 163).
         #[serde(
             rename = "countryCode",
             default,
@@ -576,7 +572,7 @@ pub mod request {
     ///
     /// If the customer database indicates that the person had died, the credit register extract is generated as described in section 3.4.
     ///
-    /// Source: section 3.2 (line 164) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.2 (line 164).
     #[derive(
         Debug,
         Clone,
@@ -593,7 +589,7 @@ pub mod request {
         ///
         /// Rule: Permissible value: personal identity code (error code PCR-VALUE-NOT-ALLOWED)
         ///
-        /// Source: section 3.2 (line 165) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.2 (line 165).
         #[serde(rename = "idCodeType")]
         #[pcr(
             allowed(
@@ -606,7 +602,7 @@ pub mod request {
         ///
         /// Rule: A personal identity code must have the form DDMMYYCZZZQ with a real date, a century sign, an individual number 002–999 and a valid check character; the register answers E21 "The identifier is invalid" otherwise. Letter case is insignificant (2.2). (error code E21; a rule from outside the document)
         ///
-        /// Source: section 3.2 (line 168) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.2 (line 168).
         #[serde(rename = "idCode")]
         #[pcr(
             id_code(
@@ -628,7 +624,7 @@ pub mod request {
         ///
         /// More than one purpose of use can be reported.
         ///
-        /// Source: section 3.2 (line 169) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.2 (line 169).
         #[serde(rename = "creditRegisterExtractPurpose")]
         #[pcr(min_items(min = 1, code = "PCR-TOO-FEW-ITEMS"))]
         #[pcr(stage(code = "PCR-STAGE-NOT-ALLOWED"))]
@@ -752,7 +748,7 @@ pub mod extract {
     ///
     /// A response, read tolerantly as a newer document may extend it: `null` for a member that may be absent is absent; `pcr_runtime::json::read` keeps each member the spec does not know, with a notice (plain serde skips it); unknown codes are kept (`Lenient::Unknown`).
     ///
-    /// Source: section 3.3 (line 171) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.3 (line 171).
     #[derive(
         Debug,
         Clone,
@@ -767,63 +763,56 @@ pub mod extract {
         ///
         /// Verbal description of the HTTP status code.
         ///
-        /// Source: section 3.3 (line 180), section 4 (line 300) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 180), section 4 (line 300).
         #[serde(rename = "statusMessage")]
         pub status_message: ::std::string::String,
         /// Credit register extract information (`creditRegisterExtract`).
         ///
-        /// Source: section 3.3 (line 181), section 4 (line 301) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 181), section 4 (line 301).
         #[serde(rename = "creditRegisterExtract")]
-        #[pcr(nested)]
         pub credit_register_extract: CreditRegisterExtract,
         /// Person requested (`personRequested`).
         ///
         /// Person whose data is being requested
         ///
-        /// Source: section 3.3 (line 184), section 4 (line 306) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 184), section 4 (line 306).
         #[serde(rename = "personRequested")]
-        #[pcr(nested)]
         pub person_requested: PersonRequested,
         /// Requester (`owner`).
         ///
-        /// Source: section 3.3 (line 189), section 4 (line 309) of "Requesting a credit register extract – API description", version 1.4.
-        #[serde(rename = "owner")]
-        #[pcr(nested)]
+        /// Source: section 3.3 (line 189), section 4 (line 309).
         pub owner: Owner,
         /// Data on the person's voluntary ban on credits (`voluntaryBanOnCredits`).
         ///
         /// Presence: The data group is returned if the person has a voluntary ban on credits in effect. (returned if `voluntaryBanOnCredits.isInEffect` is `true`)
         ///
-        /// Source: section 3.3 (line 193), section 4 (line 313) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 193), section 4 (line 313).
         #[serde(
             rename = "voluntaryBanOnCredits",
             default,
             skip_serializing_if = "::core::option::Option::is_none"
         )]
-        #[pcr(nested)]
         pub voluntary_ban_on_credits: ::core::option::Option<VoluntaryBanOnCredits>,
         /// Credit information summary (`creditInformationSummary`).
         ///
-        /// Source: section 3.3 (line 196), section 4 (line 316) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 196), section 4 (line 316).
         #[serde(rename = "creditInformationSummary")]
-        #[pcr(nested)]
         pub credit_information_summary: CreditInformationSummary,
         /// Income data (`incomeData`), List.
         ///
         /// Income data is itemised by month and returned for the past 12 months.
         ///
-        /// Source: section 3.3 (line 246), section 4 (line 366) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 246), section 4 (line 366).
         #[serde(
             rename = "incomeData",
             default,
             deserialize_with = "::pcr_runtime::wire::list::deserialize"
         )]
-        #[pcr(nested)]
         pub income_data: ::std::vec::Vec<IncomeData>,
     }
     /// Credit register extract information (`creditRegisterExtract`).
     ///
-    /// Source: section 3.3 (line 181), section 4 (line 301) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.3 (line 181), section 4 (line 301).
     #[derive(
         Debug,
         Clone,
@@ -837,12 +826,12 @@ pub mod extract {
         ///
         /// The Positive credit register creates a reference.
         ///
-        /// Source: section 3.3 (line 182), section 4 (line 302) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 182), section 4 (line 302).
         #[serde(rename = "extractReference")]
         pub extract_reference: ::pcr_runtime::uuid::Uuid,
         /// Time of creation (`creationTimeUtc`), Datetime.
         ///
-        /// Source: section 3.3 (line 183), section 4 (line 303) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 183), section 4 (line 303).
         #[serde(rename = "creationTimeUtc", with = "::pcr_runtime::wire::datetime")]
         pub creation_time_utc: ::pcr_runtime::time::OffsetDateTime,
     }
@@ -850,7 +839,7 @@ pub mod extract {
     ///
     /// Person whose data is being requested
     ///
-    /// Source: section 3.3 (line 184), section 4 (line 306) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.3 (line 184), section 4 (line 306).
     #[derive(
         Debug,
         Clone,
@@ -868,7 +857,7 @@ pub mod extract {
         ///
         /// The type of ID code is always the personal identity code.
         ///
-        /// Source: section 3.3 (line 187), section 4 (line 307) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 187), section 4 (line 307).
         #[serde(rename = "idCodeType")]
         #[pcr(
             allowed(
@@ -881,13 +870,13 @@ pub mod extract {
         pub id_code_type: ::pcr_runtime::Lenient<super::codesets::IdCodeType>,
         /// ID code (`idCode`), String.
         ///
-        /// Source: section 3.3 (line 188), section 4 (line 308) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 188), section 4 (line 308).
         #[serde(rename = "idCode")]
         pub id_code: ::std::string::String,
     }
     /// Requester (`owner`).
     ///
-    /// Source: section 3.3 (line 189), section 4 (line 309) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.3 (line 189), section 4 (line 309).
     #[derive(
         Debug,
         Clone,
@@ -901,12 +890,12 @@ pub mod extract {
         ///
         /// Permissible values: Codeset: Type of ID code
         ///
-        /// Source: section 3.3 (line 190), section 4 (line 310) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 190), section 4 (line 310).
         #[serde(rename = "idCodeType")]
         pub id_code_type: ::pcr_runtime::Lenient<super::codesets::IdCodeType>,
         /// ID code (`idCode`), String.
         ///
-        /// Source: section 3.3 (line 191), section 4 (line 311) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 191), section 4 (line 311).
         #[serde(rename = "idCode")]
         pub id_code: ::std::string::String,
         /// Country code (`countryCode`), String.
@@ -915,7 +904,7 @@ pub mod extract {
         ///
         /// Presence: This data element is returned if the type of ID code is 'foreign business ID'. (returned if `idCodeType` is `ForeignBusinessId`)
         ///
-        /// Source: section 3.3 (line 192), section 4 (line 312) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 192), section 4 (line 312).
         #[serde(
             rename = "countryCode",
             default,
@@ -925,7 +914,7 @@ pub mod extract {
     }
     /// Data on the person's voluntary ban on credits (`voluntaryBanOnCredits`).
     ///
-    /// Source: section 3.3 (line 193), section 4 (line 313) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.3 (line 193), section 4 (line 313).
     #[derive(
         Debug,
         Clone,
@@ -939,7 +928,7 @@ pub mod extract {
         ///
         /// Permissible values: true
         ///
-        /// Source: section 3.3 (line 194), section 4 (line 314) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 194), section 4 (line 314).
         #[serde(rename = "isInEffect")]
         #[pcr(fixed(value = true, code = "PCR-FIXED-VALUE"))]
         pub is_in_effect: bool,
@@ -947,13 +936,12 @@ pub mod extract {
         ///
         /// Permissible values: Codeset: Reason for credit ban
         ///
-        /// Source: section 3.3 (line 195), section 4 (line 315) of "Requesting a credit register extract – API description", version 1.4.
-        #[serde(rename = "reason")]
+        /// Source: section 3.3 (line 195), section 4 (line 315).
         pub reason: ::pcr_runtime::Lenient<super::codesets::ReasonForCreditBan>,
     }
     /// Credit information summary (`creditInformationSummary`).
     ///
-    /// Source: section 3.3 (line 196), section 4 (line 316) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.3 (line 196), section 4 (line 316).
     #[derive(
         Debug,
         Clone,
@@ -969,7 +957,7 @@ pub mod extract {
         ///
         /// Total number of lenders associated with active loans. All lenders, regardless of the type of loan, are included in the number.
         ///
-        /// Source: section 3.3 (line 197), section 4 (line 317) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 197), section 4 (line 317).
         #[serde(rename = "lendersCount")]
         pub lenders_count: u32,
         /// Number of loan contracts (`loanContractsCount`), Int.
@@ -978,7 +966,7 @@ pub mod extract {
         ///
         /// Number of the person's active loan contracts. All types of loans are included in the number.
         ///
-        /// Source: section 3.3 (line 198), section 4 (line 318) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 198), section 4 (line 318).
         #[serde(rename = "loanContractsCount")]
         pub loan_contracts_count: u32,
         /// Number of loan contracts that the person has guaranteed (`guaranteedLoanContractsCount`), Int.
@@ -987,7 +975,7 @@ pub mod extract {
         ///
         /// Number of active loan contracts where the personal identity code of the requested person has been marked as a guarantor (Guarantor).
         ///
-        /// Source: section 3.3 (line 199), section 4 (line 319) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 199), section 4 (line 319).
         #[serde(rename = "guaranteedLoanContractsCount")]
         pub guaranteed_loan_contracts_count: u32,
         /// Total amount of repayments paid last (`repaymentsPaidLastAmount`), List.
@@ -1000,13 +988,12 @@ pub mod extract {
         ///
         /// Marker `2`: not returned to a party that is not an original party if `paymentDate` is earlier than or the same as the day the party was added.
         ///
-        /// Source: section 3.3 (line 200), section 4 (line 320) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 200), section 4 (line 320).
         #[serde(
             rename = "repaymentsPaidLastAmount",
             default,
             skip_serializing_if = "::core::option::Option::is_none"
         )]
-        #[pcr(nested)]
         pub repayments_paid_last_amount: ::core::option::Option<
             ::std::vec::Vec<RepaymentsPaidLastAmount>,
         >,
@@ -1016,13 +1003,12 @@ pub mod extract {
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
         ///
-        /// Source: section 3.3 (line 205), section 4 (line 325) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 205), section 4 (line 325).
         #[serde(
             rename = "sumOfMonthlyLeasingInstalments",
             default,
             skip_serializing_if = "::core::option::Option::is_none"
         )]
-        #[pcr(nested)]
         pub sum_of_monthly_leasing_instalments: ::core::option::Option<
             ::std::vec::Vec<SumOfMonthlyLeasingInstalments>,
         >,
@@ -1030,13 +1016,8 @@ pub mod extract {
         ///
         /// Loan-specific information on the person's active loan contracts is returned in the response message.
         ///
-        /// Source: section 3.3 (line 208), section 4 (line 328) of "Requesting a credit register extract – API description", version 1.4.
-        #[serde(
-            rename = "loans",
-            default,
-            deserialize_with = "::pcr_runtime::wire::list::deserialize"
-        )]
-        #[pcr(nested)]
+        /// Source: section 3.3 (line 208), section 4 (line 328).
+        #[serde(default, deserialize_with = "::pcr_runtime::wire::list::deserialize")]
         pub loans: ::std::vec::Vec<Loan>,
     }
     /// Total amount of repayments paid last (`repaymentsPaidLastAmount`).
@@ -1047,7 +1028,7 @@ pub mod extract {
     ///
     /// Section 4: The amount includes the most recent payment transaction of each active loan contract (repayment, interest or expenses) on the condition that the date of payment of the transaction in question is later than the date when the party was added to the loan. Leasing fees are not included in the amount. The data is broken down by currency.
     ///
-    /// Source: section 3.3 (line 200), section 4 (line 320) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.3 (line 200), section 4 (line 320).
     #[derive(
         Debug,
         Clone,
@@ -1065,7 +1046,7 @@ pub mod extract {
         ///
         /// Marker `2`: not returned to a party that is not an original party if `paymentDate` is earlier than or the same as the day the party was added.
         ///
-        /// Source: section 3.3 (line 203), section 4 (line 323) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 203), section 4 (line 323).
         #[serde(
             rename = "currencyCode",
             default,
@@ -1080,9 +1061,8 @@ pub mod extract {
         ///
         /// Marker `2`: not returned to a party that is not an original party if `paymentDate` is earlier than or the same as the day the party was added.
         ///
-        /// Source: section 3.3 (line 204), section 4 (line 324) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 204), section 4 (line 324).
         #[serde(
-            rename = "sum",
             with = "::pcr_runtime::wire::decimal::option",
             default,
             skip_serializing_if = "::core::option::Option::is_none"
@@ -1096,7 +1076,7 @@ pub mod extract {
     ///
     /// The total amount includes the monthly instalment of each active leasing loan. The information is broken down by currency.
     ///
-    /// Source: section 3.3 (line 205), section 4 (line 325) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.3 (line 205), section 4 (line 325).
     #[derive(
         Debug,
         Clone,
@@ -1112,7 +1092,7 @@ pub mod extract {
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
         ///
-        /// Source: section 3.3 (line 206), section 4 (line 326) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 206), section 4 (line 326).
         #[serde(
             rename = "currencyCode",
             default,
@@ -1125,9 +1105,8 @@ pub mod extract {
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
         ///
-        /// Source: section 3.3 (line 207), section 4 (line 327) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 207), section 4 (line 327).
         #[serde(
-            rename = "sum",
             with = "::pcr_runtime::wire::decimal::option",
             default,
             skip_serializing_if = "::core::option::Option::is_none"
@@ -1141,7 +1120,7 @@ pub mod extract {
     ///
     /// Loan-specific information on the person's active loan contracts is returned in the response message.
     ///
-    /// Source: section 3.3 (line 208), section 4 (line 328) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.3 (line 208), section 4 (line 328).
     #[derive(
         Debug,
         Clone,
@@ -1157,7 +1136,7 @@ pub mod extract {
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
         ///
-        /// Source: section 3.3 (line 209), section 4 (line 329) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 209), section 4 (line 329).
         #[serde(
             rename = "loanType",
             default,
@@ -1174,7 +1153,7 @@ pub mod extract {
         ///
         /// Marker `1`: not returned to a party that is not an original party if this date is earlier than the day the party was added.
         ///
-        /// Source: section 3.3 (line 210), section 4 (line 330) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 210), section 4 (line 330).
         #[serde(
             rename = "contractDate",
             with = "::pcr_runtime::wire::date::option",
@@ -1190,7 +1169,7 @@ pub mod extract {
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
         ///
-        /// Source: section 3.3 (line 211), section 4 (line 331) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 211), section 4 (line 331).
         #[serde(
             rename = "isLoanWithCollateral",
             default,
@@ -1207,7 +1186,7 @@ pub mod extract {
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
         ///
-        /// Source: section 3.3 (line 212), section 4 (line 332) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 212), section 4 (line 332).
         #[serde(
             rename = "collateralType",
             default,
@@ -1220,7 +1199,7 @@ pub mod extract {
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
         ///
-        /// Source: section 3.3 (line 213), section 4 (line 333) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 213), section 4 (line 333).
         #[serde(
             rename = "borrowersCount",
             default,
@@ -1233,7 +1212,7 @@ pub mod extract {
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
         ///
-        /// Source: section 3.3 (line 214), section 4 (line 334) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 214), section 4 (line 334).
         #[serde(
             rename = "currencyCode",
             default,
@@ -1244,23 +1223,21 @@ pub mod extract {
         ///
         /// Presence: The data element is returned if no more than one year has passed since the deferment period ended. (returned while no more than 1 year(s) have passed since `defermentPeriods.endDate`)
         ///
-        /// Source: section 3.3 (line 215), section 4 (line 335) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 215), section 4 (line 335).
         #[serde(
             rename = "defermentPeriods",
             default,
             skip_serializing_if = "::core::option::Option::is_none"
         )]
-        #[pcr(nested)]
         pub deferment_periods: ::core::option::Option<::std::vec::Vec<DefermentPeriod>>,
         /// Payment plan information (`paymentPlan`).
         ///
-        /// Source: section 3.3 (line 218), section 4 (line 338) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 218), section 4 (line 338).
         #[serde(
             rename = "paymentPlan",
             default,
             skip_serializing_if = "::core::option::Option::is_none"
         )]
-        #[pcr(nested)]
         pub payment_plan: ::core::option::Option<PaymentPlan>,
         /// The borrower denies the accuracy of the loan information (`accuracyIsDenied`), Boolean.
         ///
@@ -1268,7 +1245,7 @@ pub mod extract {
         ///
         /// Presence: The data element is returned if the borrower has denied the accuracy of any part of the loan information. If the loan has several borrowers, the information is shown only in the extract of the borrower who has denied the information. (shown only to the reader whose ID code `accuracyDeniedBy` holds)
         ///
-        /// Source: section 3.3 (line 224), section 4 (line 344) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 224), section 4 (line 344).
         #[serde(
             rename = "accuracyIsDenied",
             default,
@@ -1280,37 +1257,34 @@ pub mod extract {
         ///
         /// Presence: The data group is returned if the loan type is 'lump-sum loan' or 'guarantee receivable for a student loan'. (returned if `loanType` is one of `LumpSumLoan`, `GuaranteeReceivable`)
         ///
-        /// Source: section 3.3 (line 225), section 4 (line 345) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 225), section 4 (line 345).
         #[serde(
             rename = "lumpSumLoan",
             default,
             skip_serializing_if = "::core::option::Option::is_none"
         )]
-        #[pcr(nested)]
         pub lump_sum_loan: ::core::option::Option<LumpSumLoan>,
         /// Running-account loan (`runningAccountLoan`).
         ///
         /// Presence: The data group is returned if the loan type is 'running-account loan'. (returned if `loanType` is `RunningAccountLoan`)
         ///
-        /// Source: section 3.3 (line 233), section 4 (line 355) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 233), section 4 (line 355).
         #[serde(
             rename = "runningAccountLoan",
             default,
             skip_serializing_if = "::core::option::Option::is_none"
         )]
-        #[pcr(nested)]
         pub running_account_loan: ::core::option::Option<RunningAccountLoan>,
         /// Leasing contract (`leasingContract`).
         ///
         /// Presence: The data group is returned if the loan type is 'leasing'. (returned if `loanType` is `Leasing`)
         ///
-        /// Source: section 3.3 (line 237), section 4 (line 359) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 237), section 4 (line 359).
         #[serde(
             rename = "leasingContract",
             default,
             skip_serializing_if = "::core::option::Option::is_none"
         )]
-        #[pcr(nested)]
         pub leasing_contract: ::core::option::Option<LeasingContract>,
         /// Delayed amounts (`delayedAmount`), List.
         ///
@@ -1318,7 +1292,7 @@ pub mod extract {
         ///
         /// The system returns all active payment delays associated with the loan to the credit register extract. In the case of guarantee receivable for a student loan, no payment delays or information about loan acceleration is reported.
         ///
-        /// Source: section 3.3 (line 242), section 4 (line 362) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 242), section 4 (line 362).
         #[serde(
             rename = "delayedAmount",
             default,
@@ -1333,14 +1307,13 @@ pub mod extract {
                 code = "PCR-NOT-REPORTED"
             )
         )]
-        #[pcr(nested)]
         pub delayed_amount: ::std::vec::Vec<DelayedAmount>,
     }
     /// Deferments of amortizations (`defermentPeriods`).
     ///
     /// One item of the list `defermentPeriods`.
     ///
-    /// Source: section 3.3 (line 215), section 4 (line 335) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.3 (line 215), section 4 (line 335).
     #[derive(
         Debug,
         Clone,
@@ -1358,7 +1331,7 @@ pub mod extract {
         ///
         /// Marker `2`: not returned to a party that is not an original party if this date is earlier than or the same as the day the party was added.
         ///
-        /// Source: section 3.3 (line 216), section 4 (line 336) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 216), section 4 (line 336).
         #[serde(
             rename = "startDate",
             with = "::pcr_runtime::wire::date::option",
@@ -1374,7 +1347,7 @@ pub mod extract {
         ///
         /// Marker `2`: not returned to a party that is not an original party if this date is earlier than or the same as the day the party was added.
         ///
-        /// Source: section 3.3 (line 217), section 4 (line 337) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 217), section 4 (line 337).
         #[serde(
             rename = "endDate",
             with = "::pcr_runtime::wire::date::option",
@@ -1385,7 +1358,7 @@ pub mod extract {
     }
     /// Payment plan information (`paymentPlan`).
     ///
-    /// Source: section 3.3 (line 218), section 4 (line 338) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.3 (line 218), section 4 (line 338).
     #[derive(
         Debug,
         Clone,
@@ -1403,7 +1376,7 @@ pub mod extract {
         ///
         /// Presence: The data element is not returned if the value reported is 'false' or null. (returned if `isInDebtArrangement` is `true`)
         ///
-        /// Source: section 3.3 (line 219), section 4 (line 339) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 219), section 4 (line 339).
         #[serde(
             rename = "isInDebtArrangement",
             default,
@@ -1418,7 +1391,7 @@ pub mod extract {
         ///
         /// Presence: The data element is not returned if the value reported is 'false' or null. (returned if `isInBusinessRestructuringProgram` is `true`)
         ///
-        /// Source: section 3.3 (line 220), section 4 (line 343) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 220), section 4 (line 343).
         #[serde(
             rename = "isInBusinessRestructuringProgram",
             default,
@@ -1428,7 +1401,7 @@ pub mod extract {
     }
     /// Lump-sum loan (`lumpSumLoan`).
     ///
-    /// Source: section 3.3 (line 225), section 4 (line 345) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.3 (line 225), section 4 (line 345).
     #[derive(
         Debug,
         Clone,
@@ -1446,7 +1419,7 @@ pub mod extract {
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
         ///
-        /// Source: section 3.3 (line 226), section 4 (line 346) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 226), section 4 (line 346).
         #[serde(
             rename = "repaymentMethod",
             default,
@@ -1461,7 +1434,7 @@ pub mod extract {
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
         ///
-        /// Source: section 3.3 (line 227), section 4 (line 347) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 227), section 4 (line 347).
         #[serde(
             rename = "purposeOfUse",
             default,
@@ -1478,7 +1451,7 @@ pub mod extract {
         ///
         /// Marker `1`: not returned to a party that is not an original party if `amountIssuedDate` is earlier than the day the party was added.
         ///
-        /// Source: section 3.3 (line 228), section 4 (line 348) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 228), section 4 (line 348).
         #[serde(
             rename = "amountIssued",
             with = "::pcr_runtime::wire::decimal::option",
@@ -1494,7 +1467,7 @@ pub mod extract {
         ///
         /// Marker `1`: not returned to a party that is not an original party if `amountPaidDate` is earlier than the day the party was added.
         ///
-        /// Source: section 3.3 (line 229), section 4 (line 349) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 229), section 4 (line 349).
         #[serde(
             rename = "amountPaid",
             with = "::pcr_runtime::wire::decimal::option",
@@ -1506,9 +1479,8 @@ pub mod extract {
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
         ///
-        /// Source: section 3.3 (line 230), section 4 (line 350) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 230), section 4 (line 350).
         #[serde(
-            rename = "balance",
             with = "::pcr_runtime::wire::decimal::option",
             default,
             skip_serializing_if = "::core::option::Option::is_none"
@@ -1520,7 +1492,7 @@ pub mod extract {
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
         ///
-        /// Source: section 3.3 (line 231), section 4 (line 351) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 231), section 4 (line 351).
         #[serde(
             rename = "plannedFinalDueDate",
             with = "::pcr_runtime::wire::date::option",
@@ -1532,7 +1504,7 @@ pub mod extract {
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
         ///
-        /// Source: section 3.3 (line 232), section 4 (line 354) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 232), section 4 (line 354).
         #[serde(
             rename = "amortizationFrequency",
             default,
@@ -1542,7 +1514,7 @@ pub mod extract {
     }
     /// Running-account loan (`runningAccountLoan`).
     ///
-    /// Source: section 3.3 (line 233), section 4 (line 355) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.3 (line 233), section 4 (line 355).
     #[derive(
         Debug,
         Clone,
@@ -1556,7 +1528,7 @@ pub mod extract {
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
         ///
-        /// Source: section 3.3 (line 234), section 4 (line 356) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 234), section 4 (line 356).
         #[serde(
             rename = "creditLimit",
             with = "::pcr_runtime::wire::decimal::option",
@@ -1572,9 +1544,8 @@ pub mod extract {
         ///
         /// Marker `1`: not returned to a party that is not an original party if `balanceDate` is earlier than the day the party was added.
         ///
-        /// Source: section 3.3 (line 235), section 4 (line 357) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 235), section 4 (line 357).
         #[serde(
-            rename = "balance",
             with = "::pcr_runtime::wire::decimal::option",
             default,
             skip_serializing_if = "::core::option::Option::is_none"
@@ -1588,7 +1559,7 @@ pub mod extract {
         ///
         /// Marker `1`: not returned to a party that is not an original party if this date is earlier than the day the party was added.
         ///
-        /// Source: section 3.3 (line 236), section 4 (line 358) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 236), section 4 (line 358).
         #[serde(
             rename = "balanceDate",
             with = "::pcr_runtime::wire::date::option",
@@ -1599,7 +1570,7 @@ pub mod extract {
     }
     /// Leasing contract (`leasingContract`).
     ///
-    /// Source: section 3.3 (line 237), section 4 (line 359) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.3 (line 237), section 4 (line 359).
     #[derive(
         Debug,
         Clone,
@@ -1617,7 +1588,7 @@ pub mod extract {
         ///
         /// Marker `1`: not returned to a party that is not an original party if this date is earlier than the day the party was added.
         ///
-        /// Source: section 3.3 (line 240), section 4 (line 360) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 240), section 4 (line 360).
         #[serde(
             rename = "contractPeriodStartDate",
             with = "::pcr_runtime::wire::date::option",
@@ -1633,7 +1604,7 @@ pub mod extract {
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
         ///
-        /// Source: section 3.3 (line 241), section 4 (line 361) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 241), section 4 (line 361).
         #[serde(
             rename = "transactionPrice",
             with = "::pcr_runtime::wire::decimal::option",
@@ -1650,7 +1621,7 @@ pub mod extract {
     ///
     /// The system returns all active payment delays associated with the loan to the credit register extract. In the case of guarantee receivable for a student loan, no payment delays or information about loan acceleration is reported.
     ///
-    /// Source: section 3.3 (line 242), section 4 (line 362) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.3 (line 242), section 4 (line 362).
     #[derive(
         Debug,
         Clone,
@@ -1664,7 +1635,7 @@ pub mod extract {
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
         ///
-        /// Source: section 3.3 (line 243), section 4 (line 363) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 243), section 4 (line 363).
         #[serde(
             rename = "delayedInstalment",
             with = "::pcr_runtime::wire::decimal::option",
@@ -1678,7 +1649,7 @@ pub mod extract {
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
         ///
-        /// Source: section 3.3 (line 244), section 4 (line 364) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 244), section 4 (line 364).
         #[serde(
             rename = "originalDueDate",
             with = "::pcr_runtime::wire::date::option",
@@ -1692,7 +1663,7 @@ pub mod extract {
         ///
         /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
         ///
-        /// Source: section 3.3 (line 245), section 4 (line 365) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 245), section 4 (line 365).
         #[serde(
             rename = "isForeclosed",
             default,
@@ -1706,7 +1677,7 @@ pub mod extract {
     ///
     /// Income data is itemised by month and returned for the past 12 months.
     ///
-    /// Source: section 3.3 (line 246), section 4 (line 366) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.3 (line 246), section 4 (line 366).
     #[derive(
         Debug,
         Clone,
@@ -1718,21 +1689,15 @@ pub mod extract {
     pub struct IncomeData {
         /// Year (`year`), Int.
         ///
-        /// Source: section 3.3 (line 247), section 4 (line 367) of "Requesting a credit register extract – API description", version 1.4.
-        #[serde(rename = "year")]
+        /// Source: section 3.3 (line 247), section 4 (line 367).
         #[pcr(range(min = 1, max = 9999, code = "PCR-OUT-OF-RANGE"))]
         pub year: u32,
         /// Months (`months`), List.
         ///
         /// The income data for the year is itemised by month. The list starts from the latest full month.
         ///
-        /// Source: section 3.3 (line 248), section 4 (line 368) of "Requesting a credit register extract – API description", version 1.4.
-        #[serde(
-            rename = "months",
-            default,
-            deserialize_with = "::pcr_runtime::wire::list::deserialize"
-        )]
-        #[pcr(nested)]
+        /// Source: section 3.3 (line 248), section 4 (line 368).
+        #[serde(default, deserialize_with = "::pcr_runtime::wire::list::deserialize")]
         pub months: ::std::vec::Vec<Month>,
     }
     /// Months (`months`).
@@ -1741,7 +1706,7 @@ pub mod extract {
     ///
     /// The income data for the year is itemised by month. The list starts from the latest full month.
     ///
-    /// Source: section 3.3 (line 248), section 4 (line 368) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.3 (line 248), section 4 (line 368).
     #[derive(
         Debug,
         Clone,
@@ -1753,34 +1718,33 @@ pub mod extract {
     pub struct Month {
         /// Month (`month`), Int.
         ///
-        /// Source: section 3.3 (line 249), section 4 (line 369) of "Requesting a credit register extract – API description", version 1.4.
-        #[serde(rename = "month")]
+        /// Source: section 3.3 (line 249), section 4 (line 369).
         #[pcr(range(min = 1, max = 12, code = "PCR-OUT-OF-RANGE"))]
         pub month: u32,
         /// Wages, gross amount (`wagesGrossAmount`), Decimal.
         ///
         /// Permissible values: >=0
         ///
-        /// Source: section 3.3 (line 250), section 4 (line 370) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 250), section 4 (line 370).
         #[serde(rename = "wagesGrossAmount", with = "::pcr_runtime::wire::decimal")]
         #[pcr(range(min = 0, code = "PCR-OUT-OF-RANGE"))]
         pub wages_gross_amount: ::pcr_runtime::rust_decimal::Decimal,
         /// Wages, net amount (`wagesNetAmount`), Decimal.
         ///
-        /// Source: section 3.3 (line 251), section 4 (line 371) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 251), section 4 (line 371).
         #[serde(rename = "wagesNetAmount", with = "::pcr_runtime::wire::decimal")]
         pub wages_net_amount: ::pcr_runtime::rust_decimal::Decimal,
         /// Benefits, gross amount (`benefitsGrossAmount`), Decimal.
         ///
         /// Permissible values: >=0
         ///
-        /// Source: section 3.3 (line 252), section 4 (line 372) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 252), section 4 (line 372).
         #[serde(rename = "benefitsGrossAmount", with = "::pcr_runtime::wire::decimal")]
         #[pcr(range(min = 0, code = "PCR-OUT-OF-RANGE"))]
         pub benefits_gross_amount: ::pcr_runtime::rust_decimal::Decimal,
         /// Benefits, net amount (`benefitsNetAmount`), Decimal.
         ///
-        /// Source: section 3.3 (line 253), section 4 (line 373) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 253), section 4 (line 373).
         #[serde(rename = "benefitsNetAmount", with = "::pcr_runtime::wire::decimal")]
         pub benefits_net_amount: ::pcr_runtime::rust_decimal::Decimal,
     }
@@ -1799,7 +1763,7 @@ pub mod extract {
         ///
         /// A response, read tolerantly as a newer document may extend it: `null` for a member that may be absent is absent; `pcr_runtime::json::read` keeps each member the spec does not know, with a notice (plain serde skips it); unknown codes are kept (`Lenient::Unknown`).
         ///
-        /// Source: section 3.3 (line 171) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 171).
         #[derive(
             Debug,
             Clone,
@@ -1815,12 +1779,12 @@ pub mod extract {
             ///
             /// Verbal description of the HTTP status code.
             ///
-            /// Source: section 3.3 (line 180), section 4 (line 300) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 180), section 4 (line 300).
             #[serde(rename = "statusMessage")]
             pub status_message: ::std::string::String,
             /// Credit register extract information (`creditRegisterExtract`).
             ///
-            /// Source: section 3.3 (line 181), section 4 (line 301) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 181), section 4 (line 301).
             #[serde(rename = "creditRegisterExtract")]
             #[pcr(nested)]
             pub credit_register_extract: CreditRegisterExtract,
@@ -1828,21 +1792,20 @@ pub mod extract {
             ///
             /// Person whose data is being requested
             ///
-            /// Source: section 3.3 (line 184), section 4 (line 306) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 184), section 4 (line 306).
             #[serde(rename = "personRequested")]
             #[pcr(nested)]
             pub person_requested: PersonRequested,
             /// Requester (`owner`).
             ///
-            /// Source: section 3.3 (line 189), section 4 (line 309) of "Requesting a credit register extract – API description", version 1.4.
-            #[serde(rename = "owner")]
+            /// Source: section 3.3 (line 189), section 4 (line 309).
             #[pcr(nested)]
             pub owner: Owner,
             /// Data on the person's voluntary ban on credits (`voluntaryBanOnCredits`).
             ///
             /// Presence: The data group is returned if the person has a voluntary ban on credits in effect. (returned if `voluntaryBanOnCredits.isInEffect` is `true`)
             ///
-            /// Source: section 3.3 (line 193), section 4 (line 313) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 193), section 4 (line 313).
             #[serde(
                 rename = "voluntaryBanOnCredits",
                 default,
@@ -1855,7 +1818,7 @@ pub mod extract {
             pub voluntary_ban_on_credits: ::core::option::Option<VoluntaryBanOnCredits>,
             /// Credit information summary (`creditInformationSummary`).
             ///
-            /// Source: section 3.3 (line 196), section 4 (line 316) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 196), section 4 (line 316).
             #[serde(rename = "creditInformationSummary")]
             #[pcr(nested)]
             pub credit_information_summary: CreditInformationSummary,
@@ -1863,7 +1826,7 @@ pub mod extract {
             ///
             /// Income data is itemised by month and returned for the past 12 months.
             ///
-            /// Source: section 3.3 (line 246), section 4 (line 366) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 246), section 4 (line 366).
             #[serde(
                 rename = "incomeData",
                 default,
@@ -1874,7 +1837,7 @@ pub mod extract {
         }
         /// Credit register extract information (`creditRegisterExtract`).
         ///
-        /// Source: section 3.3 (line 181), section 4 (line 301) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 181), section 4 (line 301).
         #[derive(
             Debug,
             Clone,
@@ -1890,12 +1853,12 @@ pub mod extract {
             ///
             /// The Positive credit register creates a reference.
             ///
-            /// Source: section 3.3 (line 182), section 4 (line 302) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 182), section 4 (line 302).
             #[serde(rename = "extractReference")]
             pub extract_reference: ::pcr_runtime::uuid::Uuid,
             /// Time of creation (`creationTimeUtc`), Datetime.
             ///
-            /// Source: section 3.3 (line 183), section 4 (line 303) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 183), section 4 (line 303).
             #[serde(rename = "creationTimeUtc", with = "::pcr_runtime::wire::datetime")]
             pub creation_time_utc: ::pcr_runtime::time::OffsetDateTime,
         }
@@ -1903,7 +1866,7 @@ pub mod extract {
         ///
         /// Person whose data is being requested
         ///
-        /// Source: section 3.3 (line 184), section 4 (line 306) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 184), section 4 (line 306).
         #[derive(
             Debug,
             Clone,
@@ -1923,18 +1886,18 @@ pub mod extract {
             ///
             /// The type of ID code is always the personal identity code.
             ///
-            /// Source: section 3.3 (line 187), section 4 (line 307) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 187), section 4 (line 307).
             #[serde(rename = "idCodeType")]
             pub id_code_type: ::pcr_runtime::Lenient<super::super::codesets::IdCodeType>,
             /// ID code (`idCode`), String.
             ///
-            /// Source: section 3.3 (line 188), section 4 (line 308) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 188), section 4 (line 308).
             #[serde(rename = "idCode")]
             pub id_code: ::std::string::String,
         }
         /// Requester (`owner`).
         ///
-        /// Source: section 3.3 (line 189), section 4 (line 309) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 189), section 4 (line 309).
         #[derive(
             Debug,
             Clone,
@@ -1950,12 +1913,12 @@ pub mod extract {
             ///
             /// Permissible values: Codeset: Type of ID code
             ///
-            /// Source: section 3.3 (line 190), section 4 (line 310) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 190), section 4 (line 310).
             #[serde(rename = "idCodeType")]
             pub id_code_type: ::pcr_runtime::Lenient<super::super::codesets::IdCodeType>,
             /// ID code (`idCode`), String.
             ///
-            /// Source: section 3.3 (line 191), section 4 (line 311) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 191), section 4 (line 311).
             #[serde(rename = "idCode")]
             pub id_code: ::std::string::String,
             /// Country code (`countryCode`), String.
@@ -1964,7 +1927,7 @@ pub mod extract {
             ///
             /// Presence: This data element is returned if the type of ID code is 'foreign business ID'. (returned if `idCodeType` is `ForeignBusinessId`)
             ///
-            /// Source: section 3.3 (line 192), section 4 (line 312) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 192), section 4 (line 312).
             #[serde(
                 rename = "countryCode",
                 default,
@@ -1982,7 +1945,7 @@ pub mod extract {
         }
         /// Data on the person's voluntary ban on credits (`voluntaryBanOnCredits`).
         ///
-        /// Source: section 3.3 (line 193), section 4 (line 313) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 193), section 4 (line 313).
         #[derive(
             Debug,
             Clone,
@@ -1998,22 +1961,21 @@ pub mod extract {
             ///
             /// Permissible values: true
             ///
-            /// Source: section 3.3 (line 194), section 4 (line 314) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 194), section 4 (line 314).
             #[serde(rename = "isInEffect")]
             pub is_in_effect: bool,
             /// Reason for credit ban (`reason`), Enum.
             ///
             /// Permissible values: Codeset: Reason for credit ban
             ///
-            /// Source: section 3.3 (line 195), section 4 (line 315) of "Requesting a credit register extract – API description", version 1.4.
-            #[serde(rename = "reason")]
+            /// Source: section 3.3 (line 195), section 4 (line 315).
             pub reason: ::pcr_runtime::Lenient<
                 super::super::codesets::ReasonForCreditBan,
             >,
         }
         /// Credit information summary (`creditInformationSummary`).
         ///
-        /// Source: section 3.3 (line 196), section 4 (line 316) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 196), section 4 (line 316).
         #[derive(
             Debug,
             Clone,
@@ -2031,7 +1993,7 @@ pub mod extract {
             ///
             /// Total number of lenders associated with active loans. All lenders, regardless of the type of loan, are included in the number.
             ///
-            /// Source: section 3.3 (line 197), section 4 (line 317) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 197), section 4 (line 317).
             #[serde(rename = "lendersCount")]
             pub lenders_count: u32,
             /// Number of loan contracts (`loanContractsCount`), Int.
@@ -2040,7 +2002,7 @@ pub mod extract {
             ///
             /// Number of the person's active loan contracts. All types of loans are included in the number.
             ///
-            /// Source: section 3.3 (line 198), section 4 (line 318) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 198), section 4 (line 318).
             #[serde(rename = "loanContractsCount")]
             pub loan_contracts_count: u32,
             /// Number of loan contracts that the person has guaranteed (`guaranteedLoanContractsCount`), Int.
@@ -2049,7 +2011,7 @@ pub mod extract {
             ///
             /// Number of active loan contracts where the personal identity code of the requested person has been marked as a guarantor (Guarantor).
             ///
-            /// Source: section 3.3 (line 199), section 4 (line 319) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 199), section 4 (line 319).
             #[serde(rename = "guaranteedLoanContractsCount")]
             pub guaranteed_loan_contracts_count: u32,
             /// Total amount of repayments paid last (`repaymentsPaidLastAmount`), List.
@@ -2062,7 +2024,7 @@ pub mod extract {
             ///
             /// Marker `2`: not returned to a party that is not an original party if `paymentDate` is earlier than or the same as the day the party was added.
             ///
-            /// Source: section 3.3 (line 200), section 4 (line 320) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 200), section 4 (line 320).
             #[serde(
                 rename = "repaymentsPaidLastAmount",
                 default,
@@ -2080,7 +2042,7 @@ pub mod extract {
             ///
             /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
             ///
-            /// Source: section 3.3 (line 205), section 4 (line 325) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 205), section 4 (line 325).
             #[serde(
                 rename = "sumOfMonthlyLeasingInstalments",
                 default,
@@ -2095,9 +2057,8 @@ pub mod extract {
             ///
             /// Loan-specific information on the person's active loan contracts is returned in the response message.
             ///
-            /// Source: section 3.3 (line 208), section 4 (line 328) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 208), section 4 (line 328).
             #[serde(
-                rename = "loans",
                 default,
                 deserialize_with = "::pcr_runtime::wire::list::deserialize"
             )]
@@ -2112,7 +2073,7 @@ pub mod extract {
         ///
         /// Section 4: The amount includes the most recent payment transaction of each active loan contract (repayment, interest or expenses) on the condition that the date of payment of the transaction in question is later than the date when the party was added to the loan. Leasing fees are not included in the amount. The data is broken down by currency.
         ///
-        /// Source: section 3.3 (line 200), section 4 (line 320) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 200), section 4 (line 320).
         #[derive(
             Debug,
             Clone,
@@ -2132,7 +2093,7 @@ pub mod extract {
             ///
             /// Marker `2`: not returned to a party that is not an original party if `paymentDate` is earlier than or the same as the day the party was added.
             ///
-            /// Source: section 3.3 (line 203), section 4 (line 323) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 203), section 4 (line 323).
             #[serde(
                 rename = "currencyCode",
                 default,
@@ -2149,9 +2110,8 @@ pub mod extract {
             ///
             /// Marker `2`: not returned to a party that is not an original party if `paymentDate` is earlier than or the same as the day the party was added.
             ///
-            /// Source: section 3.3 (line 204), section 4 (line 324) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 204), section 4 (line 324).
             #[serde(
-                rename = "sum",
                 with = "::pcr_runtime::wire::decimal::option",
                 default,
                 skip_serializing_if = "::core::option::Option::is_none"
@@ -2163,7 +2123,7 @@ pub mod extract {
             ///
             /// Held by the register, never returned: the date that marker 2 compares for this item.
             ///
-            /// Source: section 4 (line 320) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 4 (line 320).
             #[serde(
                 rename = "paymentDate",
                 with = "::pcr_runtime::wire::date::option",
@@ -2179,7 +2139,7 @@ pub mod extract {
         ///
         /// The total amount includes the monthly instalment of each active leasing loan. The information is broken down by currency.
         ///
-        /// Source: section 3.3 (line 205), section 4 (line 325) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 205), section 4 (line 325).
         #[derive(
             Debug,
             Clone,
@@ -2197,7 +2157,7 @@ pub mod extract {
             ///
             /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
             ///
-            /// Source: section 3.3 (line 206), section 4 (line 326) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 206), section 4 (line 326).
             #[serde(
                 rename = "currencyCode",
                 default,
@@ -2211,9 +2171,8 @@ pub mod extract {
             ///
             /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
             ///
-            /// Source: section 3.3 (line 207), section 4 (line 327) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 207), section 4 (line 327).
             #[serde(
-                rename = "sum",
                 with = "::pcr_runtime::wire::decimal::option",
                 default,
                 skip_serializing_if = "::core::option::Option::is_none"
@@ -2227,7 +2186,7 @@ pub mod extract {
         ///
         /// Loan-specific information on the person's active loan contracts is returned in the response message.
         ///
-        /// Source: section 3.3 (line 208), section 4 (line 328) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 208), section 4 (line 328).
         #[derive(
             Debug,
             Clone,
@@ -2251,7 +2210,7 @@ pub mod extract {
             ///
             /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
             ///
-            /// Source: section 3.3 (line 209), section 4 (line 329) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 209), section 4 (line 329).
             #[serde(
                 rename = "loanType",
                 default,
@@ -2269,7 +2228,7 @@ pub mod extract {
             ///
             /// Marker `1`: not returned to a party that is not an original party if this date is earlier than the day the party was added.
             ///
-            /// Source: section 3.3 (line 210), section 4 (line 330) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 210), section 4 (line 330).
             #[serde(
                 rename = "contractDate",
                 with = "::pcr_runtime::wire::date::option",
@@ -2287,7 +2246,7 @@ pub mod extract {
             ///
             /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
             ///
-            /// Source: section 3.3 (line 211), section 4 (line 331) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 211), section 4 (line 331).
             #[serde(
                 rename = "isLoanWithCollateral",
                 default,
@@ -2313,7 +2272,7 @@ pub mod extract {
             ///
             /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
             ///
-            /// Source: section 3.3 (line 212), section 4 (line 332) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 212), section 4 (line 332).
             #[serde(
                 rename = "collateralType",
                 default,
@@ -2337,7 +2296,7 @@ pub mod extract {
             ///
             /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
             ///
-            /// Source: section 3.3 (line 213), section 4 (line 333) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 213), section 4 (line 333).
             #[serde(
                 rename = "borrowersCount",
                 default,
@@ -2351,7 +2310,7 @@ pub mod extract {
             ///
             /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
             ///
-            /// Source: section 3.3 (line 214), section 4 (line 334) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 214), section 4 (line 334).
             #[serde(
                 rename = "currencyCode",
                 default,
@@ -2363,7 +2322,7 @@ pub mod extract {
             ///
             /// Presence: The data element is returned if no more than one year has passed since the deferment period ended. (returned while no more than 1 year(s) have passed since `defermentPeriods.endDate`)
             ///
-            /// Source: section 3.3 (line 215), section 4 (line 335) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 215), section 4 (line 335).
             #[serde(
                 rename = "defermentPeriods",
                 default,
@@ -2376,7 +2335,7 @@ pub mod extract {
             >,
             /// Payment plan information (`paymentPlan`).
             ///
-            /// Source: section 3.3 (line 218), section 4 (line 338) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 218), section 4 (line 338).
             #[serde(
                 rename = "paymentPlan",
                 default,
@@ -2390,7 +2349,7 @@ pub mod extract {
             ///
             /// Presence: The data element is returned if the borrower has denied the accuracy of any part of the loan information. If the loan has several borrowers, the information is shown only in the extract of the borrower who has denied the information. (shown only to the reader whose ID code `accuracyDeniedBy` holds)
             ///
-            /// Source: section 3.3 (line 224), section 4 (line 344) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 224), section 4 (line 344).
             #[serde(
                 rename = "accuracyIsDenied",
                 default,
@@ -2402,7 +2361,7 @@ pub mod extract {
             ///
             /// Held by the register, never returned: whose extract shows accuracyIsDenied.
             ///
-            /// Source: section 3.3 (line 224) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 224).
             #[serde(
                 rename = "accuracyDeniedBy",
                 default,
@@ -2414,12 +2373,8 @@ pub mod extract {
             ///
             /// Held by the register, never returned: each party of the loan, whether it is an original party, the day it was added and the day it was removed.
             ///
-            /// Source: section 4 (line 290) of "Requesting a credit register extract – API description", version 1.4.
-            #[serde(
-                rename = "parties",
-                default,
-                skip_serializing_if = "::core::option::Option::is_none"
-            )]
+            /// Source: section 4 (line 290).
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
             #[pcr(register_side)]
             #[pcr(
                 parties(
@@ -2434,7 +2389,7 @@ pub mod extract {
             ///
             /// Presence: The data group is returned if the loan type is 'lump-sum loan' or 'guarantee receivable for a student loan'. (returned if `loanType` is one of `LumpSumLoan`, `GuaranteeReceivable`)
             ///
-            /// Source: section 3.3 (line 225), section 4 (line 345) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 225), section 4 (line 345).
             #[serde(
                 rename = "lumpSumLoan",
                 default,
@@ -2457,7 +2412,7 @@ pub mod extract {
             ///
             /// Presence: The data group is returned if the loan type is 'running-account loan'. (returned if `loanType` is `RunningAccountLoan`)
             ///
-            /// Source: section 3.3 (line 233), section 4 (line 355) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 233), section 4 (line 355).
             #[serde(
                 rename = "runningAccountLoan",
                 default,
@@ -2477,7 +2432,7 @@ pub mod extract {
             ///
             /// Presence: The data group is returned if the loan type is 'leasing'. (returned if `loanType` is `Leasing`)
             ///
-            /// Source: section 3.3 (line 237), section 4 (line 359) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 237), section 4 (line 359).
             #[serde(
                 rename = "leasingContract",
                 default,
@@ -2499,7 +2454,7 @@ pub mod extract {
             ///
             /// The system returns all active payment delays associated with the loan to the credit register extract. In the case of guarantee receivable for a student loan, no payment delays or information about loan acceleration is reported.
             ///
-            /// Source: section 3.3 (line 242), section 4 (line 362) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 242), section 4 (line 362).
             #[serde(
                 rename = "delayedAmount",
                 default,
@@ -2512,7 +2467,7 @@ pub mod extract {
         ///
         /// One item of the list `defermentPeriods`.
         ///
-        /// Source: section 3.3 (line 215), section 4 (line 335) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 215), section 4 (line 335).
         #[derive(
             Debug,
             Clone,
@@ -2532,7 +2487,7 @@ pub mod extract {
             ///
             /// Marker `2`: not returned to a party that is not an original party if this date is earlier than or the same as the day the party was added.
             ///
-            /// Source: section 3.3 (line 216), section 4 (line 336) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 216), section 4 (line 336).
             #[serde(
                 rename = "startDate",
                 with = "::pcr_runtime::wire::date::option",
@@ -2550,7 +2505,7 @@ pub mod extract {
             ///
             /// Marker `2`: not returned to a party that is not an original party if this date is earlier than or the same as the day the party was added.
             ///
-            /// Source: section 3.3 (line 217), section 4 (line 337) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 217), section 4 (line 337).
             #[serde(
                 rename = "endDate",
                 with = "::pcr_runtime::wire::date::option",
@@ -2563,7 +2518,7 @@ pub mod extract {
         }
         /// Payment plan information (`paymentPlan`).
         ///
-        /// Source: section 3.3 (line 218), section 4 (line 338) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 218), section 4 (line 338).
         #[derive(
             Debug,
             Clone,
@@ -2589,7 +2544,7 @@ pub mod extract {
             ///
             /// Presence: The data element is not returned if the value reported is 'false' or null. (returned if `isInDebtArrangement` is `true`)
             ///
-            /// Source: section 3.3 (line 219), section 4 (line 339) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 219), section 4 (line 339).
             #[serde(
                 rename = "isInDebtArrangement",
                 default,
@@ -2605,7 +2560,7 @@ pub mod extract {
             ///
             /// Presence: The data element is not returned if the value reported is 'false' or null. (returned if `isInBusinessRestructuringProgram` is `true`)
             ///
-            /// Source: section 3.3 (line 220), section 4 (line 343) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 220), section 4 (line 343).
             #[serde(
                 rename = "isInBusinessRestructuringProgram",
                 default,
@@ -2622,7 +2577,7 @@ pub mod extract {
         ///
         /// Held by the register, never returned: each party of the loan, whether it is an original party, the day it was added and the day it was removed.
         ///
-        /// Source: section 4 (line 290) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 4 (line 290).
         #[derive(
             Debug,
             Clone,
@@ -2634,7 +2589,7 @@ pub mod extract {
         pub struct Party {
             /// ID code of the party (`idCode`), String.
             ///
-            /// Source: section 4 (line 290) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 4 (line 290).
             #[serde(
                 rename = "idCode",
                 default,
@@ -2644,7 +2599,7 @@ pub mod extract {
             pub id_code: ::core::option::Option<::std::string::String>,
             /// The party was added with the New loans report that reported the loan (`isOriginalParty`), Boolean.
             ///
-            /// Source: section 4 (line 290) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 4 (line 290).
             #[serde(
                 rename = "isOriginalParty",
                 default,
@@ -2654,7 +2609,7 @@ pub mod extract {
             pub is_original_party: ::core::option::Option<bool>,
             /// Date when the party was added to the loan (`addedDate`), Date.
             ///
-            /// Source: section 4 (line 294) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 4 (line 294).
             #[serde(
                 rename = "addedDate",
                 with = "::pcr_runtime::wire::date::option",
@@ -2665,7 +2620,7 @@ pub mod extract {
             pub added_date: ::core::option::Option<::pcr_runtime::time::Date>,
             /// Date when the party was removed from the loan (`removedDate`), Date.
             ///
-            /// Source: section 4 (line 290) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 4 (line 290).
             #[serde(
                 rename = "removedDate",
                 with = "::pcr_runtime::wire::date::option",
@@ -2677,7 +2632,7 @@ pub mod extract {
         }
         /// Lump-sum loan (`lumpSumLoan`).
         ///
-        /// Source: section 3.3 (line 225), section 4 (line 345) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 225), section 4 (line 345).
         #[derive(
             Debug,
             Clone,
@@ -2697,7 +2652,7 @@ pub mod extract {
             ///
             /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
             ///
-            /// Source: section 3.3 (line 226), section 4 (line 346) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 226), section 4 (line 346).
             #[serde(
                 rename = "repaymentMethod",
                 default,
@@ -2724,7 +2679,7 @@ pub mod extract {
             ///
             /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
             ///
-            /// Source: section 3.3 (line 227), section 4 (line 347) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 227), section 4 (line 347).
             #[serde(
                 rename = "purposeOfUse",
                 default,
@@ -2742,7 +2697,7 @@ pub mod extract {
             ///
             /// Marker `1`: not returned to a party that is not an original party if `amountIssuedDate` is earlier than the day the party was added.
             ///
-            /// Source: section 3.3 (line 228), section 4 (line 348) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 228), section 4 (line 348).
             #[serde(
                 rename = "amountIssued",
                 with = "::pcr_runtime::wire::decimal::option",
@@ -2762,7 +2717,7 @@ pub mod extract {
             ///
             /// Marker `1`: not returned to a party that is not an original party if `amountPaidDate` is earlier than the day the party was added.
             ///
-            /// Source: section 3.3 (line 229), section 4 (line 349) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 229), section 4 (line 349).
             #[serde(
                 rename = "amountPaid",
                 with = "::pcr_runtime::wire::decimal::option",
@@ -2778,9 +2733,8 @@ pub mod extract {
             ///
             /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
             ///
-            /// Source: section 3.3 (line 230), section 4 (line 350) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 230), section 4 (line 350).
             #[serde(
-                rename = "balance",
                 with = "::pcr_runtime::wire::decimal::option",
                 default,
                 skip_serializing_if = "::core::option::Option::is_none"
@@ -2793,7 +2747,7 @@ pub mod extract {
             ///
             /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
             ///
-            /// Source: section 3.3 (line 231), section 4 (line 351) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 231), section 4 (line 351).
             #[serde(
                 rename = "plannedFinalDueDate",
                 with = "::pcr_runtime::wire::date::option",
@@ -2808,7 +2762,7 @@ pub mod extract {
             ///
             /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
             ///
-            /// Source: section 3.3 (line 232), section 4 (line 354) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 232), section 4 (line 354).
             #[serde(
                 rename = "amortizationFrequency",
                 default,
@@ -2820,7 +2774,7 @@ pub mod extract {
             ///
             /// Held by the register, never returned: the date that marker 1 of amountIssued compares.
             ///
-            /// Source: section 4 (line 348) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 4 (line 348).
             #[serde(
                 rename = "amountIssuedDate",
                 with = "::pcr_runtime::wire::date::option",
@@ -2833,7 +2787,7 @@ pub mod extract {
             ///
             /// Held by the register, never returned: the date that marker 1 of amountPaid compares.
             ///
-            /// Source: section 4 (line 349) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 4 (line 349).
             #[serde(
                 rename = "amountPaidDate",
                 with = "::pcr_runtime::wire::date::option",
@@ -2845,7 +2799,7 @@ pub mod extract {
         }
         /// Running-account loan (`runningAccountLoan`).
         ///
-        /// Source: section 3.3 (line 233), section 4 (line 355) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 233), section 4 (line 355).
         #[derive(
             Debug,
             Clone,
@@ -2861,7 +2815,7 @@ pub mod extract {
             ///
             /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
             ///
-            /// Source: section 3.3 (line 234), section 4 (line 356) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 234), section 4 (line 356).
             #[serde(
                 rename = "creditLimit",
                 with = "::pcr_runtime::wire::decimal::option",
@@ -2880,9 +2834,8 @@ pub mod extract {
             ///
             /// Marker `1`: not returned to a party that is not an original party if `balanceDate` is earlier than the day the party was added.
             ///
-            /// Source: section 3.3 (line 235), section 4 (line 357) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 235), section 4 (line 357).
             #[serde(
-                rename = "balance",
                 with = "::pcr_runtime::wire::decimal::option",
                 default,
                 skip_serializing_if = "::core::option::Option::is_none"
@@ -2898,7 +2851,7 @@ pub mod extract {
             ///
             /// Marker `1`: not returned to a party that is not an original party if this date is earlier than the day the party was added.
             ///
-            /// Source: section 3.3 (line 236), section 4 (line 358) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 236), section 4 (line 358).
             #[serde(
                 rename = "balanceDate",
                 with = "::pcr_runtime::wire::date::option",
@@ -2911,7 +2864,7 @@ pub mod extract {
         }
         /// Leasing contract (`leasingContract`).
         ///
-        /// Source: section 3.3 (line 237), section 4 (line 359) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 237), section 4 (line 359).
         #[derive(
             Debug,
             Clone,
@@ -2931,7 +2884,7 @@ pub mod extract {
             ///
             /// Marker `1`: not returned to a party that is not an original party if this date is earlier than the day the party was added.
             ///
-            /// Source: section 3.3 (line 240), section 4 (line 360) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 240), section 4 (line 360).
             #[serde(
                 rename = "contractPeriodStartDate",
                 with = "::pcr_runtime::wire::date::option",
@@ -2949,7 +2902,7 @@ pub mod extract {
             ///
             /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
             ///
-            /// Source: section 3.3 (line 241), section 4 (line 361) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 241), section 4 (line 361).
             #[serde(
                 rename = "transactionPrice",
                 with = "::pcr_runtime::wire::decimal::option",
@@ -2967,7 +2920,7 @@ pub mod extract {
         ///
         /// The system returns all active payment delays associated with the loan to the credit register extract. In the case of guarantee receivable for a student loan, no payment delays or information about loan acceleration is reported.
         ///
-        /// Source: section 3.3 (line 242), section 4 (line 362) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 242), section 4 (line 362).
         #[derive(
             Debug,
             Clone,
@@ -2983,7 +2936,7 @@ pub mod extract {
             ///
             /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
             ///
-            /// Source: section 3.3 (line 243), section 4 (line 363) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 243), section 4 (line 363).
             #[serde(
                 rename = "delayedInstalment",
                 with = "::pcr_runtime::wire::decimal::option",
@@ -2998,7 +2951,7 @@ pub mod extract {
             ///
             /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
             ///
-            /// Source: section 3.3 (line 244), section 4 (line 364) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 244), section 4 (line 364).
             #[serde(
                 rename = "originalDueDate",
                 with = "::pcr_runtime::wire::date::option",
@@ -3013,7 +2966,7 @@ pub mod extract {
             ///
             /// Marker `*`: not returned when `isInDebtArrangement` or `isInBusinessRestructuringProgram` is true.
             ///
-            /// Source: section 3.3 (line 245), section 4 (line 365) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 245), section 4 (line 365).
             #[serde(
                 rename = "isForeclosed",
                 default,
@@ -3028,7 +2981,7 @@ pub mod extract {
         ///
         /// Income data is itemised by month and returned for the past 12 months.
         ///
-        /// Source: section 3.3 (line 246), section 4 (line 366) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 246), section 4 (line 366).
         #[derive(
             Debug,
             Clone,
@@ -3042,16 +2995,14 @@ pub mod extract {
         pub struct IncomeData {
             /// Year (`year`), Int.
             ///
-            /// Source: section 3.3 (line 247), section 4 (line 367) of "Requesting a credit register extract – API description", version 1.4.
-            #[serde(rename = "year")]
+            /// Source: section 3.3 (line 247), section 4 (line 367).
             pub year: u32,
             /// Months (`months`), List.
             ///
             /// The income data for the year is itemised by month. The list starts from the latest full month.
             ///
-            /// Source: section 3.3 (line 248), section 4 (line 368) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 248), section 4 (line 368).
             #[serde(
-                rename = "months",
                 default,
                 deserialize_with = "::pcr_runtime::wire::list::deserialize"
             )]
@@ -3064,7 +3015,7 @@ pub mod extract {
         ///
         /// The income data for the year is itemised by month. The list starts from the latest full month.
         ///
-        /// Source: section 3.3 (line 248), section 4 (line 368) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.3 (line 248), section 4 (line 368).
         #[derive(
             Debug,
             Clone,
@@ -3078,26 +3029,25 @@ pub mod extract {
         pub struct Month {
             /// Month (`month`), Int.
             ///
-            /// Source: section 3.3 (line 249), section 4 (line 369) of "Requesting a credit register extract – API description", version 1.4.
-            #[serde(rename = "month")]
+            /// Source: section 3.3 (line 249), section 4 (line 369).
             pub month: u32,
             /// Wages, gross amount (`wagesGrossAmount`), Decimal.
             ///
             /// Permissible values: >=0
             ///
-            /// Source: section 3.3 (line 250), section 4 (line 370) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 250), section 4 (line 370).
             #[serde(rename = "wagesGrossAmount", with = "::pcr_runtime::wire::decimal")]
             pub wages_gross_amount: ::pcr_runtime::rust_decimal::Decimal,
             /// Wages, net amount (`wagesNetAmount`), Decimal.
             ///
-            /// Source: section 3.3 (line 251), section 4 (line 371) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 251), section 4 (line 371).
             #[serde(rename = "wagesNetAmount", with = "::pcr_runtime::wire::decimal")]
             pub wages_net_amount: ::pcr_runtime::rust_decimal::Decimal,
             /// Benefits, gross amount (`benefitsGrossAmount`), Decimal.
             ///
             /// Permissible values: >=0
             ///
-            /// Source: section 3.3 (line 252), section 4 (line 372) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 252), section 4 (line 372).
             #[serde(
                 rename = "benefitsGrossAmount",
                 with = "::pcr_runtime::wire::decimal"
@@ -3105,7 +3055,7 @@ pub mod extract {
             pub benefits_gross_amount: ::pcr_runtime::rust_decimal::Decimal,
             /// Benefits, net amount (`benefitsNetAmount`), Decimal.
             ///
-            /// Source: section 3.3 (line 253), section 4 (line 373) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.3 (line 253), section 4 (line 373).
             #[serde(rename = "benefitsNetAmount", with = "::pcr_runtime::wire::decimal")]
             pub benefits_net_amount: ::pcr_runtime::rust_decimal::Decimal,
         }
@@ -3119,7 +3069,7 @@ pub mod deceased {
     ///
     /// A response, read tolerantly as a newer document may extend it: `null` for a member that may be absent is absent; `pcr_runtime::json::read` keeps each member the spec does not know, with a notice (plain serde skips it); unknown codes are kept (`Lenient::Unknown`).
     ///
-    /// Source: section 3.4 (line 255) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.4 (line 255).
     #[derive(
         Debug,
         Clone,
@@ -3133,37 +3083,32 @@ pub mod deceased {
         ///
         /// Verbal description of the HTTP status code.
         ///
-        /// Source: section 3.4 (line 260) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.4 (line 260).
         #[serde(rename = "statusMessage")]
         pub status_message: ::std::string::String,
         /// Credit register extract information (`creditRegisterExtract`).
         ///
-        /// Source: section 3.4 (line 263) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.4 (line 263).
         #[serde(rename = "creditRegisterExtract")]
-        #[pcr(nested)]
         pub credit_register_extract: CreditRegisterExtract,
         /// Person requested (`personRequested`).
         ///
-        /// Source: section 3.4 (line 266) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.4 (line 266).
         #[serde(rename = "personRequested")]
-        #[pcr(nested)]
         pub person_requested: PersonRequested,
         /// Requester (`owner`).
         ///
-        /// Source: section 3.4 (line 269) of "Requesting a credit register extract – API description", version 1.4.
-        #[serde(rename = "owner")]
-        #[pcr(nested)]
+        /// Source: section 3.4 (line 269).
         pub owner: Owner,
         /// Person has died (`deceasedPerson`).
         ///
-        /// Source: section 3.4 (line 273) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.4 (line 273).
         #[serde(rename = "deceasedPerson")]
-        #[pcr(nested)]
         pub deceased_person: DeceasedPerson,
     }
     /// Credit register extract information (`creditRegisterExtract`).
     ///
-    /// Source: section 3.4 (line 263) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.4 (line 263).
     #[derive(
         Debug,
         Clone,
@@ -3177,18 +3122,18 @@ pub mod deceased {
         ///
         /// The Positive credit register creates a reference.
         ///
-        /// Source: section 3.4 (line 264) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.4 (line 264).
         #[serde(rename = "extractReference")]
         pub extract_reference: ::pcr_runtime::uuid::Uuid,
         /// Time of creation (`creationTimeUtc`), Datetime.
         ///
-        /// Source: section 3.4 (line 265) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.4 (line 265).
         #[serde(rename = "creationTimeUtc", with = "::pcr_runtime::wire::datetime")]
         pub creation_time_utc: ::pcr_runtime::time::OffsetDateTime,
     }
     /// Person requested (`personRequested`).
     ///
-    /// Source: section 3.4 (line 266) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.4 (line 266).
     #[derive(
         Debug,
         Clone,
@@ -3206,7 +3151,7 @@ pub mod deceased {
         ///
         /// The type of ID code is always the personal identity code.
         ///
-        /// Source: section 3.4 (line 267) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.4 (line 267).
         #[serde(rename = "idCodeType")]
         #[pcr(
             allowed(
@@ -3219,13 +3164,13 @@ pub mod deceased {
         pub id_code_type: ::pcr_runtime::Lenient<super::codesets::IdCodeType>,
         /// ID code (`idCode`), String.
         ///
-        /// Source: section 3.4 (line 268) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.4 (line 268).
         #[serde(rename = "idCode")]
         pub id_code: ::std::string::String,
     }
     /// Requester (`owner`).
     ///
-    /// Source: section 3.4 (line 269) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.4 (line 269).
     #[derive(
         Debug,
         Clone,
@@ -3239,12 +3184,12 @@ pub mod deceased {
         ///
         /// Permissible values: Codeset: Type of ID code
         ///
-        /// Source: section 3.4 (line 270) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.4 (line 270).
         #[serde(rename = "idCodeType")]
         pub id_code_type: ::pcr_runtime::Lenient<super::codesets::IdCodeType>,
         /// ID code (`idCode`), String.
         ///
-        /// Source: section 3.4 (line 271) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.4 (line 271).
         #[serde(rename = "idCode")]
         pub id_code: ::std::string::String,
         /// Country code (`countryCode`), String.
@@ -3253,7 +3198,7 @@ pub mod deceased {
         ///
         /// Presence: This data element is returned if the type of ID code is 'foreign business ID'. (returned if `idCodeType` is `ForeignBusinessId`)
         ///
-        /// Source: section 3.4 (line 272) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.4 (line 272).
         #[serde(
             rename = "countryCode",
             default,
@@ -3263,7 +3208,7 @@ pub mod deceased {
     }
     /// Person has died (`deceasedPerson`).
     ///
-    /// Source: section 3.4 (line 273) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.4 (line 273).
     #[derive(
         Debug,
         Clone,
@@ -3277,7 +3222,7 @@ pub mod deceased {
         ///
         /// The system sends this response if the person requested has died
         ///
-        /// Source: section 3.4 (line 274) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.4 (line 274).
         #[serde(rename = "dateOfDeath", with = "::pcr_runtime::wire::date")]
         pub date_of_death: ::pcr_runtime::time::Date,
     }
@@ -3294,7 +3239,7 @@ pub mod deceased {
         ///
         /// A response, read tolerantly as a newer document may extend it: `null` for a member that may be absent is absent; `pcr_runtime::json::read` keeps each member the spec does not know, with a notice (plain serde skips it); unknown codes are kept (`Lenient::Unknown`).
         ///
-        /// Source: section 3.4 (line 255) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.4 (line 255).
         #[derive(
             Debug,
             Clone,
@@ -3310,37 +3255,36 @@ pub mod deceased {
             ///
             /// Verbal description of the HTTP status code.
             ///
-            /// Source: section 3.4 (line 260) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.4 (line 260).
             #[serde(rename = "statusMessage")]
             pub status_message: ::std::string::String,
             /// Credit register extract information (`creditRegisterExtract`).
             ///
-            /// Source: section 3.4 (line 263) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.4 (line 263).
             #[serde(rename = "creditRegisterExtract")]
             #[pcr(nested)]
             pub credit_register_extract: CreditRegisterExtract,
             /// Person requested (`personRequested`).
             ///
-            /// Source: section 3.4 (line 266) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.4 (line 266).
             #[serde(rename = "personRequested")]
             #[pcr(nested)]
             pub person_requested: PersonRequested,
             /// Requester (`owner`).
             ///
-            /// Source: section 3.4 (line 269) of "Requesting a credit register extract – API description", version 1.4.
-            #[serde(rename = "owner")]
+            /// Source: section 3.4 (line 269).
             #[pcr(nested)]
             pub owner: Owner,
             /// Person has died (`deceasedPerson`).
             ///
-            /// Source: section 3.4 (line 273) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.4 (line 273).
             #[serde(rename = "deceasedPerson")]
             #[pcr(nested)]
             pub deceased_person: DeceasedPerson,
         }
         /// Credit register extract information (`creditRegisterExtract`).
         ///
-        /// Source: section 3.4 (line 263) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.4 (line 263).
         #[derive(
             Debug,
             Clone,
@@ -3356,18 +3300,18 @@ pub mod deceased {
             ///
             /// The Positive credit register creates a reference.
             ///
-            /// Source: section 3.4 (line 264) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.4 (line 264).
             #[serde(rename = "extractReference")]
             pub extract_reference: ::pcr_runtime::uuid::Uuid,
             /// Time of creation (`creationTimeUtc`), Datetime.
             ///
-            /// Source: section 3.4 (line 265) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.4 (line 265).
             #[serde(rename = "creationTimeUtc", with = "::pcr_runtime::wire::datetime")]
             pub creation_time_utc: ::pcr_runtime::time::OffsetDateTime,
         }
         /// Person requested (`personRequested`).
         ///
-        /// Source: section 3.4 (line 266) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.4 (line 266).
         #[derive(
             Debug,
             Clone,
@@ -3387,18 +3331,18 @@ pub mod deceased {
             ///
             /// The type of ID code is always the personal identity code.
             ///
-            /// Source: section 3.4 (line 267) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.4 (line 267).
             #[serde(rename = "idCodeType")]
             pub id_code_type: ::pcr_runtime::Lenient<super::super::codesets::IdCodeType>,
             /// ID code (`idCode`), String.
             ///
-            /// Source: section 3.4 (line 268) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.4 (line 268).
             #[serde(rename = "idCode")]
             pub id_code: ::std::string::String,
         }
         /// Requester (`owner`).
         ///
-        /// Source: section 3.4 (line 269) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.4 (line 269).
         #[derive(
             Debug,
             Clone,
@@ -3414,12 +3358,12 @@ pub mod deceased {
             ///
             /// Permissible values: Codeset: Type of ID code
             ///
-            /// Source: section 3.4 (line 270) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.4 (line 270).
             #[serde(rename = "idCodeType")]
             pub id_code_type: ::pcr_runtime::Lenient<super::super::codesets::IdCodeType>,
             /// ID code (`idCode`), String.
             ///
-            /// Source: section 3.4 (line 271) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.4 (line 271).
             #[serde(rename = "idCode")]
             pub id_code: ::std::string::String,
             /// Country code (`countryCode`), String.
@@ -3428,7 +3372,7 @@ pub mod deceased {
             ///
             /// Presence: This data element is returned if the type of ID code is 'foreign business ID'. (returned if `idCodeType` is `ForeignBusinessId`)
             ///
-            /// Source: section 3.4 (line 272) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.4 (line 272).
             #[serde(
                 rename = "countryCode",
                 default,
@@ -3446,7 +3390,7 @@ pub mod deceased {
         }
         /// Person has died (`deceasedPerson`).
         ///
-        /// Source: section 3.4 (line 273) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.4 (line 273).
         #[derive(
             Debug,
             Clone,
@@ -3462,7 +3406,7 @@ pub mod deceased {
             ///
             /// The system sends this response if the person requested has died
             ///
-            /// Source: section 3.4 (line 274) of "Requesting a credit register extract – API description", version 1.4.
+            /// Source: section 3.4 (line 274).
             #[serde(rename = "dateOfDeath", with = "::pcr_runtime::wire::date")]
             pub date_of_death: ::pcr_runtime::time::Date,
         }
@@ -3474,7 +3418,7 @@ pub mod invalid_request {
     ///
     /// A response, read tolerantly as a newer document may extend it: `null` for a member that may be absent is absent; `pcr_runtime::json::read` keeps each member the spec does not know, with a notice (plain serde skips it); unknown codes are kept (`Lenient::Unknown`).
     ///
-    /// Source: section 3.5 (line 276) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.5 (line 276).
     #[derive(
         Debug,
         Clone,
@@ -3488,14 +3432,14 @@ pub mod invalid_request {
         ///
         /// Verbal description of the HTTP status code.
         ///
-        /// Source: section 3.5 (line 279) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.5 (line 279).
         #[serde(rename = "statusMessage")]
         pub status_message: ::std::string::String,
         /// Register's batch reference (`correlationId`), Guid.
         ///
         /// A unique batch reference assigned by the Positive credit register.
         ///
-        /// Source: section 3.5 (line 280) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.5 (line 280).
         #[serde(rename = "correlationId")]
         pub correlation_id: ::pcr_runtime::uuid::Uuid,
         /// Errors (`errorResponses`), List.
@@ -3504,13 +3448,12 @@ pub mod invalid_request {
         ///
         /// the system will return the errors found.
         ///
-        /// Source: section 3.5 (line 281) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.5 (line 281).
         #[serde(
             rename = "errorResponses",
             default,
             deserialize_with = "::pcr_runtime::wire::list::deserialize"
         )]
-        #[pcr(nested)]
         pub error_responses: ::std::vec::Vec<ErrorResponse>,
     }
     /// Errors (`errorResponses`).
@@ -3521,7 +3464,7 @@ pub mod invalid_request {
     ///
     /// the system will return the errors found.
     ///
-    /// Source: section 3.5 (line 281) of "Requesting a credit register extract – API description", version 1.4.
+    /// Source: section 3.5 (line 281).
     #[derive(
         Debug,
         Clone,
@@ -3533,21 +3476,21 @@ pub mod invalid_request {
     pub struct ErrorResponse {
         /// Name of data field (`fieldName`), String.
         ///
-        /// Source: section 3.5 (line 282) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.5 (line 282).
         #[serde(rename = "fieldName")]
         pub field_name: ::std::string::String,
         /// Error code (`errorCode`), String.
         ///
         /// Permissible values: Set of error codes
         ///
-        /// Source: section 3.5 (line 285) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.5 (line 285).
         #[serde(rename = "errorCode")]
         pub error_code: ::std::string::String,
         /// Error description (`errorDescription`), String.
         ///
         /// Permissible values: Set of error codes
         ///
-        /// Source: section 3.5 (line 286) of "Requesting a credit register extract – API description", version 1.4.
+        /// Source: section 3.5 (line 286).
         #[serde(rename = "errorDescription")]
         pub error_description: ::std::string::String,
     }

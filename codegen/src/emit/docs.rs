@@ -49,14 +49,12 @@ pub(crate) fn source(source: &Source) -> String {
     }
 }
 
-/// "Source: ... of *Title*, version V."
+/// "Source: section 3.3 (line 210), section 4 (line 330)." The document
+/// itself is named once, in the file's header and on `DOCUMENT_VERSION`.
 fn from(spec: &Spec, list: &[Source]) -> String {
     let document = &spec.document;
     if list.is_empty() {
-        return format!(
-            "From \"{}\", version {}.",
-            document.title.value, document.version.value
-        );
+        return "Source: the document; no section is cited.".to_string();
     }
     // Lines of a document whose converted text the spec does not name
     // cannot be checked: said so, never taken for checked ones.
@@ -67,12 +65,7 @@ fn from(spec: &Spec, list: &[Source]) -> String {
     } else {
         ""
     };
-    format!(
-        "Source: {} of \"{}\", version {}{unverified}.",
-        sources(list),
-        document.title.value,
-        document.version.value
-    )
+    format!("Source: {}{unverified}.", sources(list))
 }
 
 pub fn codeset(spec: &Spec, codeset: &Codeset) -> Vec<String> {

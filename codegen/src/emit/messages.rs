@@ -192,7 +192,12 @@ impl<'a> Emitter<'a> {
             ty
         };
 
-        let mut serde_args = vec![quote!(rename = #json)];
+        // Renamed only where the Rust name is not the JSON name (serde
+        // reads a raw identifier's name without its `r#`).
+        let mut serde_args = Vec::new();
+        if name.to_string().trim_start_matches("r#") != *json {
+            serde_args.push(quote!(rename = #json));
+        }
         // Lists in the format hold codeset values or groups, never dates,
         // times or decimals, so a `with` module is only for a single value.
         if let Some(with) = self.wire_module(element) {
@@ -219,10 +224,15 @@ impl<'a> Emitter<'a> {
             Form::Wire => self.rules(element, siblings, message),
             Form::Register => self.disclose_rules(element, siblings, message),
         };
+        let serde = if serde_args.is_empty() {
+            quote!()
+        } else {
+            quote!(#[serde(#(#serde_args),*)])
+        };
         FieldDef {
             tokens: quote! {
                 #doc
-                #[serde(#(#serde_args),*)]
+                #serde
                 #(#rules)*
                 pub #name: #ty,
             },

@@ -150,9 +150,8 @@ impl<'a> Emitter<'a> {
                 }
             }
         }
-        if matches!(element.shape, Shape::Group | Shape::GroupList) {
-            rules.push(quote!(#[pcr(nested)]));
-        }
+        // A group's struct is validated without saying so: the derive
+        // validates every field whose type implements `Validate`.
         rules
     }
 }
