@@ -90,3 +90,35 @@ fn the_schemas_say_the_days_in_force() {
         "{answer}"
     );
 }
+
+/// The filter a footnote marker generates is the date comparison the spec
+/// states for it, not the marker's name: marker 1 with "earlier than or the
+/// same as" withholds a date on the day the party was added too.
+#[test]
+fn a_marker_filters_by_the_comparison_the_spec_states() {
+    let path = "tests/downstream-build/specs/feature-tour.yaml";
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let text = std::fs::read_to_string(root.join(path)).unwrap();
+    let before = emit(path);
+    let edited = text.replacen(
+        "withheld_when_date: earlier_than_added}",
+        "withheld_when_date: earlier_than_or_same_as_added}",
+        1,
+    );
+    assert_ne!(edited, text);
+    let spec = pcr_codegen::spec::load_str(path, &edited).unwrap();
+    let after = pcr_codegen::emit::emit(&spec).unwrap().contents;
+    let count = |code: &str, rule: &str| code.matches(rule).count();
+    let strict = "withheld_unless_after_added";
+    let lenient = "withheld_before_added";
+    assert!(count(&before, lenient) > 0);
+    assert_eq!(
+        count(&after, lenient),
+        0,
+        "every marker 1 now compares as the spec says"
+    );
+    assert_eq!(
+        count(&after, strict),
+        count(&before, strict) + count(&before, lenient)
+    );
+}

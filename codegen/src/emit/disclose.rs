@@ -34,16 +34,31 @@ impl<'a> Emitter<'a> {
             Some(ComparedDate::ItSelf) | None => quote!(date = self),
         };
         for marker in &element.markers {
-            rules.push(match marker.value {
-                Marker::Asterisk => quote!(#[pcr(withheld_in_payment_plan)]),
-                Marker::One => {
-                    let date = date();
-                    quote!(#[pcr(withheld_before_added(#date))])
+            // The filter is the effect the spec states for the marker (its
+            // `footnote_markers` entry), not the marker's name: one source.
+            let effect = self
+                .spec
+                .footnote_markers
+                .iter()
+                .find(|d| d.marker.value == marker.value)
+                .map(|d| &d.effect);
+            rules.push(match effect {
+                Some(MarkerEffect::WithheldWhenAnyTrue(_)) => {
+                    quote!(#[pcr(withheld_in_payment_plan)])
                 }
-                Marker::Two => {
+                Some(MarkerEffect::WithheldWhenDate(comparison)) => {
                     let date = date();
-                    quote!(#[pcr(withheld_unless_after_added(#date))])
+                    match comparison.value {
+                        DateComparison::EarlierThanAdded => {
+                            quote!(#[pcr(withheld_before_added(#date))])
+                        }
+                        DateComparison::EarlierThanOrSameAsAdded => {
+                            quote!(#[pcr(withheld_unless_after_added(#date))])
+                        }
+                    }
                 }
+                // `check` refuses a marker without a definition.
+                None => continue,
             });
         }
         if let Some(days) = in_force_args(&element.in_force) {

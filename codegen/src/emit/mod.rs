@@ -28,8 +28,8 @@ use quote::{format_ident, quote};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::spec::{
-    CharClass, Check, CodesetContent, ComparedDate, Condition, Direction, Element, IdFormat,
-    InForce, Marker, MarkerEffect, Message, Required, ScalarType, Shape, Spec, Stage, Standard,
+    CharClass, Check, CodesetContent, ComparedDate, Condition, DateComparison, Direction, Element,
+    IdFormat, InForce, MarkerEffect, Message, Required, ScalarType, Shape, Spec, Stage, Standard,
 };
 
 /// One generated source file.
