@@ -19,7 +19,7 @@ pub enum IdFormat {
 /// Why an ID code is invalid.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IdCodeError {
-    #[error("has {found} characters; a {what} has {expected}")]
+    #[error("has {}; a {what} has {expected}", crate::rules::characters(*found))]
     /// The code has the wrong number of characters.
     Length {
         /// Which kind of code.

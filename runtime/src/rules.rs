@@ -30,7 +30,10 @@ pub fn max_chars(value: &str, max: usize) -> Option<String> {
 
 #[cold]
 fn too_many_chars(count: usize, max: usize) -> String {
-    format!("The text has {count} characters; at most {max} are allowed.")
+    format!(
+        "The text has {}; at most {max} are allowed.",
+        characters(count)
+    )
 }
 
 /// `#[pcr(charset(set = ..., ...))]`: every character in the set.
@@ -189,6 +192,15 @@ fn blank() -> String {
 /// ```
 pub fn required_if(sibling: &str, value: &str) -> String {
     format!("The data element is required when {sibling} is {value}.")
+}
+
+/// "1 character", "2 characters".
+pub(crate) fn characters(count: usize) -> String {
+    if count == 1 {
+        "1 character".to_string()
+    } else {
+        format!("{count} characters")
+    }
 }
 
 /// `#[pcr(allowed(values = [...], ...))]`: one of the permitted values,
@@ -355,11 +367,16 @@ pub fn stage_not_allowed(value: &dyn std::fmt::Debug, ctx: &Context) -> String {
 /// use pcr_runtime::rules::min_chars;
 ///
 /// assert_eq!(min_chars("äö", 2), None);
-/// assert_eq!(min_chars("ä", 2).unwrap(), "The text has 1 characters; at least 2 are required.");
+/// assert_eq!(min_chars("ä", 2).unwrap(), "The text has 1 character; at least 2 are required.");
 /// ```
 pub fn min_chars(value: &str, min: usize) -> Option<String> {
     let count = char_count(value);
-    (count < min).then(|| format!("The text has {count} characters; at least {min} are required."))
+    (count < min).then(|| {
+        format!(
+            "The text has {}; at least {min} are required.",
+            characters(count)
+        )
+    })
 }
 
 /// `#[pcr(max_items(max = N, ...))]`: at most `max` items.
