@@ -177,9 +177,28 @@ fn the_openapi_document_is_openapi_3_1() {
         operation["requestBody"]["content"]["application/json"]["schema"]["$ref"],
         "#/components/schemas/Request"
     );
-    for status in ["200", "400", "403", "413", "500", "503"] {
+    for status in ["200", "400", "403", "413", "415", "500", "503"] {
         assert!(operation["responses"][status].is_object(), "{status}");
     }
+    // The stage the document describes and the days the stages start,
+    // from the spec, where a client generator reads them.
+    assert_eq!(value["info"]["x-pcr-stage"], "first");
+    assert_eq!(
+        value["info"]["x-pcr-stages"]["second"]["production"],
+        "2026-04-01"
+    );
+    assert_eq!(value["info"]["x-pcr-stages"]["first"]["test"], "2024-04-01");
+    let description = value["info"]["description"].as_str().unwrap();
+    assert!(description.contains("first stage"), "{description}");
+    // The other nestings the spec records, on the message's component.
+    let readings: Vec<&str> = value["components"]["schemas"]["Extract"]["x-pcr-readings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    let recorded: Vec<&str> = pcr_models::extract::READINGS.iter().map(|r| r.id).collect();
+    assert_eq!(readings, recorded);
     assert_eq!(
         operation["responses"]["200"]["content"]["application/json"]["schema"]["oneOf"]
             .as_array()
