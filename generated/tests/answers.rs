@@ -640,3 +640,19 @@ proptest! {
         }
     }
 }
+
+/// A kept member whose place the value no longer has (its list item was
+/// removed) is an error naming it, never dropped in silence.
+#[test]
+fn writing_back_refuses_to_lose_a_kept_member_whose_place_is_gone() {
+    let mut body = fixture("extract");
+    body["creditInformationSummary"]["loans"][2]["futureFlag"] = json!(true);
+    let mut parsed = read::<extract::Message>(&body.to_string()).unwrap();
+    assert!(parsed.to_json().is_ok());
+    parsed.value.credit_information_summary.loans.truncate(1);
+    let error = parsed.to_json().unwrap_err().to_string();
+    assert!(
+        error.contains("creditInformationSummary.loans[2].futureFlag"),
+        "{error}"
+    );
+}
