@@ -1,6 +1,6 @@
-//! A typed async client for the positive credit register's
-//! `GetCreditRegisterExtract` (API description v1.4), on reqwest with
-//! rustls, presenting a client certificate (mutual TLS).
+#![doc = include_str!("../README.md")]
+//!
+//! # What it does
 //!
 //! - The request is validated with [`pcr_models`]' rules before it is sent;
 //!   a request with errors is never sent ([`Error::NotSent`]), and one whose
@@ -16,35 +16,6 @@
 //!   403, 413, 500 and 503 into their own variants.
 //! - 503 (and only 503) is retried with exponential backoff; every request
 //!   has a timeout.
-//!
-//! ```no_run
-//! # async fn run() -> Result<(), pcr_client::Error> {
-//! use pcr_client::{Client, Environment, Identity};
-//! use pcr_models::{codesets, request};
-//!
-//! let identity = Identity::from_pem(
-//!     &std::fs::read("client.pem").unwrap(),
-//!     &std::fs::read("client.key").unwrap(),
-//! )?;
-//! let client = Client::builder(identity).environment(Environment::Test).build()?;
-//! let request: request::Message = serde_json::from_str(r#"{
-//!     "targetEnvironment": "Test",
-//!     "owner": {"idCodeType": "BusinessId", "idCode": "0737546-2"},
-//!     "request": {"idCodeType": "PersonalIdentityCode", "idCode": "010594Y9032",
-//!                 "creditRegisterExtractPurpose": ["NewConsumerCredit"]}
-//! }"#).unwrap();
-//! let answer = client.get_credit_register_extract(&request).await?;
-//! for notice in &answer.notices {
-//!     eprintln!("notice: {notice}");
-//! }
-//! match answer.value {
-//!     pcr_models::Status200Body::Extract(extract) => println!("{} loans",
-//!         extract.credit_information_summary.loans.len()),
-//!     pcr_models::Status200Body::Deceased(deceased) => println!("died {}",
-//!         deceased.deceased_person.date_of_death),
-//! }
-//! # Ok(()) }
-//! ```
 
 use std::sync::Arc;
 use std::time::Duration;

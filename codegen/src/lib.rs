@@ -1,5 +1,6 @@
-//! Turns the YAML transcription of a positive credit register API
-//! description (the *spec*) into checked data, and from it into Rust.
+#![doc = include_str!("../README.md")]
+//!
+//! # The steps
 //!
 //! - [`spec::load`] reads and checks a spec, reporting every problem at once
 //!   with its file, line and column ([`Diagnostics`]).

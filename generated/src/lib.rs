@@ -1,7 +1,6 @@
-//! Rust models of the positive credit register's API for requesting a credit
-//! register extract, generated from `spec/credit-register-extract/v1.4.yaml`
-//! by `pcr-codegen generate` (the file `credit_register_extract.rs` is
-//! generated; do not edit it).
+#![doc = include_str!("../README.md")]
+//!
+//! # What it holds
 //!
 //! - [`request::Message`]: the request (section 3.2). Strict: unknown fields
 //!   and unknown codes are errors.
@@ -15,28 +14,11 @@
 //!   disclosure (`pcr_runtime::Disclose`). Lenders do not need them; the
 //!   crate builds in about half the time without them.
 //!
-//! Responses are lenient: unknown fields are ignored and unknown codes kept
-//! as [`pcr_runtime::Lenient::Unknown`], since a newer document may add them.
+//! Responses are read tolerantly: through [`pcr_runtime::json::read`] with
+//! [`READ_OPTIONS`], a member the spec does not know is kept and reported as
+//! a notice, and a code a newer document adds is kept as
+//! [`pcr_runtime::Lenient::Unknown`].
 //! Every message derives [`pcr_runtime::Validate`].
-//!
-//! ```
-//! use pcr_models::request;
-//! use pcr_runtime::{Context, Stage, Validate};
-//!
-//! let json = r#"{
-//!     "targetEnvironment": "test",
-//!     "owner": {"idCodeType": "ForeignBusinessId", "idCode": "SE5560000001"},
-//!     "request": {
-//!         "idCodeType": "PersonalIdentityCode",
-//!         "idCode": "010594Y9032",
-//!         "creditRegisterExtractPurpose": ["NewConsumerCredit"]
-//!     }
-//! }"#;
-//! let message: request::Message = serde_json::from_str(json).unwrap();
-//! let errors = message.validate(&Context::today(Stage::First)).unwrap_err();
-//! let first = errors.iter().next().unwrap();
-//! assert_eq!((first.path.as_str(), &*first.code), ("owner.countryCode", "D40"));
-//! ```
 
 // Generated and formatted by pcr-codegen (prettyplease); rustfmt would
 // change it and make the staleness test fail.

@@ -1,37 +1,4 @@
-//! Runtime of the positive credit register models: the [`Validate`] trait,
-//! validation errors with JSON paths and error codes, their conversion into
-//! the register's invalid-request body, the text rules of section 2.2, the
-//! Finnish ID code checks and the validation [`Context`].
-//!
-//! With the `derive` feature (on by default) it re-exports
-//! `#[derive(Validate)]`, so a crate needs this one dependency:
-//!
-//! ```
-//! use pcr_runtime::{Context, Stage, Validate};
-//! use time::macros::date;
-//!
-//! #[derive(Debug, Clone, Copy, PartialEq, serde::Deserialize)]
-//! enum IdCodeType { BusinessId, ForeignBusinessId }
-//!
-//! #[derive(Validate, serde::Deserialize)]
-//! #[serde(rename_all = "camelCase")] // the derive reads serde's names for the paths
-//! struct Owner {
-//!     id_code_type: IdCodeType,
-//!     #[pcr(max_chars(max = 64, code = "PCR-STRING-TOO-LONG"))]
-//!     id_code: String,
-//!     #[pcr(required_if(field = id_code_type, equals = IdCodeType::ForeignBusinessId, code = "D40"))]
-//!     country_code: Option<String>,
-//! }
-//!
-//! let owner = Owner {
-//!     id_code_type: IdCodeType::ForeignBusinessId,
-//!     id_code: "x".repeat(65),
-//!     country_code: None,
-//! };
-//! let errors = owner.validate(&Context::new(Stage::First, date!(2024 - 01 - 04))).unwrap_err();
-//! let found: Vec<(&str, &str)> = errors.iter().map(|e| (e.path.as_str(), &*e.code)).collect();
-//! assert_eq!(found, [("idCode", "PCR-STRING-TOO-LONG"), ("countryCode", "D40")]);
-//! ```
+#![doc = include_str!("../README.md")]
 //!
 //! # The `#[pcr(...)]` rules
 //!

@@ -1,8 +1,6 @@
-//! A local stand-in for the positive credit register's
-//! `GetCreditRegisterExtract` (API description v1.4), for lenders' tests:
-//! HTTPS with a required client certificate (axum on rustls), answering
-//! from a register-side dataset with the models' own validators (400) and
-//! disclosure filters (200).
+#![doc = include_str!("../README.md")]
+//!
+//! # Parts
 //!
 //! - [`certs`]: a test CA, a server certificate and client certificates
 //!   (rcgen); a client certificate's common name is the lender's Business
