@@ -21,7 +21,9 @@ pub enum Error {
     RegisterFeature(String),
     /// A file could not be written.
     Io {
+        /// The file or directory.
         path: PathBuf,
+        /// What the file system said.
         source: std::io::Error,
     },
 }
@@ -44,6 +46,7 @@ impl std::error::Error for Error {}
 /// What generation did with one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
+    /// The file written (or left alone).
     pub path: PathBuf,
     /// False when the file already held exactly this content and was left
     /// alone (so its modification time, and cargo's rebuild, are spared).
@@ -88,6 +91,7 @@ impl Default for Builder {
 }
 
 impl Builder {
+    /// A builder with no spec yet, writing to `OUT_DIR`.
     pub fn new() -> Self {
         Builder {
             spec: None,
@@ -158,7 +162,10 @@ impl Builder {
             ..emit::Options::default()
         };
         if let Some(path) = &self.runtime {
-            options.runtime = syn::parse_str(path).map_err(|_| Error::RuntimePath(path.clone()))?;
+            if emit::runtime_path(path).is_none() {
+                return Err(Error::RuntimePath(path.clone()));
+            }
+            options.runtime = path.clone();
         }
         let spec = spec::load(&spec_path).map_err(Error::Spec)?;
         let file = emit::emit_with(&spec, &options).map_err(Error::Spec)?;

@@ -44,6 +44,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Its name in brackets: `error[missing-key]`.
     pub fn name(self) -> &'static str {
         match self {
             Kind::Io => "io",
@@ -69,8 +70,11 @@ impl Kind {
 /// One problem in a spec file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// What is wrong, as a kind a test or a tool can match.
     pub kind: Kind,
+    /// The spec file, as given to the loader.
     pub file: String,
+    /// Where in the file.
     pub pos: Pos,
     /// Where in the spec, e.g. `messages[request].owner.countryCode` or
     /// `codesets[LoanType].values[2]`; empty for the file as a whole.
@@ -82,6 +86,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A diagnostic of `kind` at `pos` in `file`, at the spec path `path`.
     pub fn new(kind: Kind, file: &str, pos: Pos, path: &str, message: String) -> Self {
         Diagnostic {
             kind,
@@ -93,6 +98,7 @@ impl Diagnostic {
         }
     }
 
+    /// Adds a hint on how to fix it.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -124,14 +130,17 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics(Vec<Diagnostic>);
 
 impl Diagnostics {
+    /// Each diagnostic, in the order of the file.
     pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
         self.0.iter()
     }
 
+    /// How many there are.
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
+    /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -8,9 +8,10 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use pcr_codegen::emit::GeneratedFile;
-use pcr_codegen::{
-    emit, schema, spec, write_if_changed, Summary, DEFAULT_OUT, DEFAULT_SCHEMA_OUT, DEFAULT_SPEC,
-};
+use pcr_codegen::{emit, schema, spec, write_if_changed};
+
+mod defaults;
+use defaults::{DEFAULT_OUT, DEFAULT_SCHEMA_OUT, DEFAULT_SPEC};
 
 #[derive(Parser)]
 #[command(
@@ -129,7 +130,7 @@ fn main() -> ExitCode {
             let options = emit::Options {
                 register_feature: match (&out, register_feature) {
                     (_, Some(feature)) => Some(feature),
-                    (None, None) => pcr_codegen::default_options().register_feature,
+                    (None, None) => defaults::default_options().register_feature,
                     (Some(_), None) => None,
                 },
                 ..emit::Options::default()
@@ -287,7 +288,7 @@ fn check(path: &Path) -> ExitCode {
                 path.display(),
                 spec.document.id,
                 spec.document.version,
-                Summary::of(&spec)
+                spec::Counts::of(&spec)
             ));
             ExitCode::SUCCESS
         }

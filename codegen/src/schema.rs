@@ -30,7 +30,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::emit::{docs, GeneratedFile};
+use crate::emit::GeneratedFile;
 use crate::spec::{
     Check, CodesetContent, Direction, Element, Marker, Message, Required, ScalarType, Shape, Spec,
     Standard,
@@ -286,7 +286,7 @@ fn message_schema(spec: &Spec, message: &Message) -> Value {
     root.insert("$id".into(), json!(schema_id(spec, message)));
     root.insert("title".into(), json!(message.name.value));
     if let Some(source) = &message.source {
-        root.insert("x-pcr-source".into(), json!(docs::source(source)));
+        root.insert("x-pcr-source".into(), json!(source.to_string()));
     }
     if !message.readings.is_empty() {
         // The schema describes the spec's layout; a reader of these
@@ -413,7 +413,7 @@ impl Schemas<'_> {
     /// A group: its object in `$defs`, named as its Rust struct is (with a
     /// number when two groups of a message would share the name).
     fn group(&mut self, element: &Element) -> Value {
-        let base = crate::emit::names::struct_name(
+        let base = crate::names::struct_name(
             &element.json.value,
             element.shape == Shape::GroupList,
             element.item_name.as_ref().map(|n| n.value.as_str()),
@@ -524,7 +524,7 @@ impl Schemas<'_> {
         let Some(codeset) = self.spec.codesets.iter().find(|c| c.id.value == id) else {
             return json!({"type": "string"});
         };
-        let name = crate::emit::names::type_name(id).to_string();
+        let name = crate::names::type_name(id).to_string();
         if !self.defs.contains_key(&name) {
             let mut def = Map::new();
             def.insert("type".into(), json!("string"));
@@ -707,7 +707,7 @@ impl Schemas<'_> {
         if element.in_force.is_dated() {
             member.insert("x-pcr-in-force".into(), in_force(&element.in_force));
         }
-        let sources: Vec<String> = element.source.iter().map(docs::source).collect();
+        let sources: Vec<String> = element.source.iter().map(ToString::to_string).collect();
         if !sources.is_empty() {
             member.insert("x-pcr-source".into(), json!(sources));
         }

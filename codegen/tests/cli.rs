@@ -1,6 +1,9 @@
 //! `pcr-codegen check` as a user runs it: exit codes, the summary line, and
 //! every diagnostic of a broken spec with its line and column.
 
+#[path = "../src/defaults.rs"]
+mod defaults;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -28,8 +31,8 @@ fn check_without_arguments_checks_the_v14_spec() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert_eq!(stdout.lines().count(), 1, "one summary line: {stdout}");
-    let spec = pcr_codegen::spec::load(&workspace().join(pcr_codegen::DEFAULT_SPEC)).unwrap();
-    let summary = pcr_codegen::Summary::of(&spec);
+    let spec = pcr_codegen::spec::load(&workspace().join(defaults::DEFAULT_SPEC)).unwrap();
+    let summary = pcr_codegen::spec::Counts::of(&spec);
     assert_eq!(
         stdout.trim_end(),
         format!(
@@ -51,7 +54,7 @@ fn check_finds_the_default_spec_from_another_directory() {
 
 /// The spec with three planted mistakes, and the 1-based line of each.
 fn planted() -> (String, [usize; 3]) {
-    let spec = std::fs::read_to_string(workspace().join(pcr_codegen::DEFAULT_SPEC)).unwrap();
+    let spec = std::fs::read_to_string(workspace().join(defaults::DEFAULT_SPEC)).unwrap();
     let spec = spec
         .replacen(
             "codeset: ReasonForCreditBan",

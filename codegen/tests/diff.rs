@@ -92,7 +92,7 @@ fn a_spec_against_itself_has_no_changes() {
     let d = diff(&v14, &v14);
     assert!(d.changes.is_empty());
     assert!(!d.breaking());
-    assert_eq!(d.summary().semver, "none");
+    assert_eq!(d.summary().semver, None);
     assert!(d.markdown().ends_with("No changes.\n"));
 }
 

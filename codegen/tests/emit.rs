@@ -122,3 +122,36 @@ fn a_marker_filters_by_the_comparison_the_spec_states() {
         count(&before, strict) + count(&before, lenient)
     );
 }
+
+#[test]
+fn a_runtime_option_that_is_not_a_path_is_refused_and_a_renamed_one_is_used() {
+    let path = "codegen/tests/specs/minimal.yaml";
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let text = std::fs::read_to_string(root.join(path)).unwrap();
+    let spec = pcr_codegen::spec::load_str(path, &text).unwrap();
+    let with = |runtime: &str| {
+        pcr_codegen::emit::emit_with(
+            &spec,
+            &pcr_codegen::emit::Options {
+                runtime: runtime.to_string(),
+                ..pcr_codegen::emit::Options::default()
+            },
+        )
+    };
+    let refused = with("not a path").unwrap_err().to_string();
+    assert!(
+        refused.contains("`not a path` is not a Rust path to the runtime crate"),
+        "{refused}"
+    );
+    let renamed = with("::my_models::pcr_runtime").unwrap().contents;
+    assert!(renamed.contains("::my_models::pcr_runtime::Validate"));
+    assert!(
+        !renamed.contains(" ::pcr_runtime::"),
+        "every path is renamed"
+    );
+    // The default, spelt with spaces, is the default.
+    assert_eq!(
+        with(":: pcr_runtime").unwrap().contents,
+        pcr_codegen::emit::emit(&spec).unwrap().contents
+    );
+}

@@ -31,12 +31,31 @@ pub enum Impact {
 }
 
 /// The semver step a change calls for in the generated crate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Semver {
+    /// Only the checks or docs change.
     Patch,
+    /// Something is added that no user must change for (disclosure).
     Minor,
+    /// A user's code or messages may break.
     Major,
+}
+
+impl Semver {
+    /// Its name: `patch`, `minor` or `major` (as in JSON).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Semver::Patch => "patch",
+            Semver::Minor => "minor",
+            Semver::Major => "major",
+        }
+    }
+}
+
+impl Serialize for Semver {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
 }
 
 /// One change.
@@ -46,7 +65,9 @@ pub struct Change {
     pub path: String,
     /// What kind of change, e.g. `element-added`, `required-changed`.
     pub kind: &'static str,
+    /// The value before, in words, where there was one.
     pub old: Option<String>,
+    /// The value after, in words, where there is one.
     pub new: Option<String>,
     /// For request senders: is a request that was valid still valid?
     pub senders: Impact,
@@ -73,26 +94,36 @@ impl Change {
 /// The changes from one spec to another, breaking ones first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diff {
+    /// The older spec's document id and version.
     pub old: (String, String),
+    /// The newer spec's document id and version.
     pub new: (String, String),
+    /// Every change, breaking ones first.
     pub changes: Vec<Change>,
 }
 
 /// The counts of a diff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Summary {
+    /// How many changes.
     pub changes: usize,
+    /// How many break request senders.
     pub breaking_for_senders: usize,
+    /// How many break response readers.
     pub breaking_for_readers: usize,
-    /// The semver step for the generated crate, or `none` without changes.
-    pub semver: String,
+    /// The semver step for the generated crate: the largest of the
+    /// changes', `None` without changes (`"none"` in JSON).
+    #[serde(serialize_with = "semver_or_none")]
+    pub semver: Option<Semver>,
 }
 
 impl Diff {
+    /// Whether any change breaks senders or readers.
     pub fn breaking(&self) -> bool {
         self.changes.iter().any(Change::breaking)
     }
 
+    /// The counts of the changes and the semver step they call for.
     pub fn summary(&self) -> Summary {
         Summary {
             changes: self.changes.len(),
@@ -106,14 +137,18 @@ impl Diff {
                 .iter()
                 .filter(|c| c.readers == Impact::Breaking)
                 .count(),
-            semver: match self.changes.iter().map(|c| c.semver).max() {
-                Some(Semver::Major) => "major",
-                Some(Semver::Minor) => "minor",
-                Some(Semver::Patch) => "patch",
-                None => "none",
-            }
-            .to_string(),
+            semver: self.changes.iter().map(|c| c.semver).max(),
         }
+    }
+}
+
+fn semver_or_none<S: serde::Serializer>(
+    semver: &Option<Semver>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match semver {
+        Some(semver) => semver.serialize(serializer),
+        None => serializer.serialize_str("none"),
     }
 }
 

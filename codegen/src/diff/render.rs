@@ -36,7 +36,7 @@ impl Diff {
         let _ = writeln!(
             out,
             "{} changes: {} breaking for request senders, {} for response readers. Rust API: **{}**.",
-            summary.changes, summary.breaking_for_senders, summary.breaking_for_readers, summary.semver
+            summary.changes, summary.breaking_for_senders, summary.breaking_for_readers, summary.semver.map_or("none", Semver::as_str)
         );
         let (breaking, other): (Vec<&Change>, Vec<&Change>) =
             self.changes.iter().partition(|c| c.breaking());
@@ -87,8 +87,7 @@ pub(super) fn impact(i: Impact) -> &'static str {
 
 pub(super) fn semver(s: Semver) -> &'static str {
     match s {
-        Semver::Patch => "patch",
-        Semver::Minor => "minor",
         Semver::Major => "**major**",
+        other => other.as_str(),
     }
 }

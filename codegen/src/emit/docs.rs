@@ -23,30 +23,11 @@ pub fn attrs(paragraphs: &[String]) -> TokenStream {
 
 /// "section 3.3 (line 210), section 4 (line 330)".
 fn sources(sources: &[Source]) -> String {
-    sources.iter().map(source).collect::<Vec<_>>().join(", ")
-}
-
-/// "section 3.3 (line 210)", or a reference as written.
-pub(crate) fn source(source: &Source) -> String {
-    match source {
-        Source::Document {
-            section,
-            line: Some(line),
-        } => format!("section {} (line {})", section.value, line.value),
-        Source::Document {
-            section,
-            line: None,
-        } => format!("section {}", section.value),
-        Source::Page {
-            title,
-            address,
-            read,
-        } => format!(
-            "\"{}\" (<{}>, read {})",
-            title.value, address.value, read.value
-        ),
-        Source::Reference(reference) => reference.value.clone(),
-    }
+    sources
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "Source: section 3.3 (line 210), section 4 (line 330)." The document

@@ -17,7 +17,6 @@ mod codesets;
 mod disclose;
 pub(crate) mod docs;
 mod messages;
-pub(crate) mod names;
 mod runtime;
 mod validate;
 
@@ -27,6 +26,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+use crate::names;
 use crate::spec::{
     CharClass, Check, CodesetContent, ComparedDate, Condition, DateComparison, Direction, Element,
     IdFormat, InForce, MarkerEffect, Message, Required, ScalarType, Shape, Spec, Stage, Standard,
@@ -37,6 +37,7 @@ use crate::spec::{
 pub struct GeneratedFile {
     /// The file name, e.g. `credit_register_extract.rs`.
     pub name: String,
+    /// The formatted Rust source.
     pub contents: String,
 }
 
@@ -50,8 +51,9 @@ pub fn emit(spec: &Spec) -> Result<GeneratedFile, Diagnostics> {
 pub struct Options {
     /// The path the generated code names the runtime crate by, for a
     /// crate that depends on it under another name or re-exports it
-    /// (`::my_models::pcr_runtime`). Default `::pcr_runtime`.
-    pub runtime: syn::Path,
+    /// (`::my_models::pcr_runtime`). Default `::pcr_runtime`. Not a Rust
+    /// path: [`emit_with`] refuses it.
+    pub runtime: String,
     /// The cargo feature the register-side forms (each response's `mod
     /// register`, for disclosure) are compiled under, for a crate whose
     /// users mostly send requests and read answers: without the feature,
@@ -63,10 +65,18 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            runtime: syn::parse_quote!(::pcr_runtime),
+            runtime: DEFAULT_RUNTIME.to_string(),
             register_feature: None,
         }
     }
+}
+
+/// The path the generated code names the runtime crate by, by default.
+const DEFAULT_RUNTIME: &str = "::pcr_runtime";
+
+/// `text` as a Rust path, if it is one (`::my_models::pcr_runtime`).
+pub(crate) fn runtime_path(text: &str) -> Option<syn::Path> {
+    syn::parse_str(text).ok()
 }
 
 /// What a cargo feature name is made of, as errors say it.
@@ -89,9 +99,20 @@ pub fn emit_with(spec: &Spec, options: &Options) -> Result<GeneratedFile, Diagno
         register_feature: options.register_feature.as_deref(),
     }
     .file();
-    let default_runtime: syn::Path = syn::parse_quote!(::pcr_runtime);
-    if options.runtime != default_runtime {
-        tokens = runtime::relocate(tokens, &options.runtime);
+    let Some(runtime) = runtime_path(&options.runtime) else {
+        return Err(Diagnostics::from(vec![Diagnostic::new(
+            Kind::Unsupported,
+            &spec.file,
+            crate::spec::Pos::new(1, 1),
+            "",
+            format!(
+                "`{}` is not a Rust path to the runtime crate, e.g. \"::pcr_runtime\" or \"::my_models::pcr_runtime\"",
+                options.runtime
+            ),
+        )]));
+    };
+    if runtime_path(DEFAULT_RUNTIME).as_ref() != Some(&runtime) {
+        tokens = runtime::relocate(tokens, &runtime);
     }
     let file: syn::File = match syn::parse2(tokens) {
         Ok(file) => file,
@@ -281,7 +302,7 @@ fn stage_calendar(spec: &Spec) -> TokenStream {
                 start.environment.value
             );
             if let Some(source) = &start.source {
-                line.push_str(&format!(": {}", docs::source(source)));
+                line.push_str(&format!(": {source}"));
             }
             line.push('.');
             doc.push(line);

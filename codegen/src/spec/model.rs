@@ -10,14 +10,23 @@ use super::{Pos, Spanned};
 pub struct Spec {
     /// The file it was loaded from, as given to the loader.
     pub file: String,
+    /// The version of the spec format ([`SPEC_FORMAT`]).
     pub spec_format: Spanned<u32>,
+    /// Which document this transcribes.
     pub document: Document,
+    /// The format rules of section 2.2.
     pub format_rules: FormatRules,
+    /// The error codes the rules report.
     pub error_codes: Vec<ErrorCode>,
+    /// The codes of the rules elements carry without a row of their own.
     pub implicit_errors: ImplicitErrors,
+    /// The codesets of section 1.3.
     pub codesets: Vec<Codeset>,
+    /// The HTTP statuses of the response and the messages each carries.
     pub http_statuses: Vec<HttpStatus>,
+    /// The footnote markers and what each withholds.
     pub footnote_markers: Vec<FootnoteMarker>,
+    /// The request and response messages, with their tables.
     pub messages: Vec<Message>,
     /// The endpoint itself, from the register's pages (the API description
     /// does not name it). Optional: older specs lack it.
@@ -30,9 +39,13 @@ pub struct Spec {
 /// One stage of the register and the day it starts in each environment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StageDates {
+    /// The stage.
     pub stage: Spanned<Stage>,
+    /// The day it starts, per environment.
     pub starts: Vec<StageStart>,
+    /// Decisions taken where the pages disagree.
     pub decisions: Vec<Decision>,
+    /// Where the stage is in the spec.
     pub pos: Pos,
 }
 
@@ -41,7 +54,9 @@ pub struct StageDates {
 pub struct StageStart {
     /// An environment name: `production` or `test`.
     pub environment: Spanned<String>,
+    /// The first day of the stage there.
     pub date: Spanned<time::Date>,
+    /// The page that gives the day.
     pub source: Option<Source>,
 }
 
@@ -49,7 +64,9 @@ pub struct StageStart {
 /// (included) until `until` (excluded). Both absent: always.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InForce {
+    /// The first day in force (included).
     pub from: Option<Spanned<time::Date>>,
+    /// The first day no longer in force (excluded).
     pub until: Option<Spanned<time::Date>>,
 }
 
@@ -86,7 +103,9 @@ pub struct Api {
     pub client_certificate: ClientCertificate,
     /// Where the endpoint is served.
     pub environments: Vec<Environment>,
+    /// The page that describes the endpoint.
     pub source: Option<Source>,
+    /// Decisions taken where the pages leave it open.
     pub decisions: Vec<Decision>,
 }
 
@@ -95,6 +114,7 @@ pub struct Api {
 pub struct ClientCertificate {
     /// What the certificate is issued for, e.g. `requesting data`.
     pub purpose: Spanned<String>,
+    /// The page that requires it.
     pub source: Option<Source>,
 }
 
@@ -108,7 +128,9 @@ pub struct Environment {
     /// The code of the request's target environment codeset that a request
     /// to it carries, e.g. `Test`.
     pub target_environment: Option<Spanned<String>>,
+    /// The page that gives the address.
     pub source: Option<Source>,
+    /// Decisions taken where the pages leave it open.
     pub decisions: Vec<Decision>,
 }
 
@@ -118,13 +140,18 @@ pub const HTTP_METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 /// The spec format version this loader reads.
 pub const SPEC_FORMAT: u32 = 1;
 
+/// The document transcribed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     /// Short id of the API, e.g. `credit-register-extract`.
     pub id: Spanned<String>,
+    /// Its full title.
     pub title: Spanned<String>,
+    /// Its version, e.g. `1.4`.
     pub version: Spanned<String>,
+    /// The day it was published.
     pub date: Spanned<time::Date>,
+    /// Who published it.
     pub publisher: Option<Spanned<String>>,
     /// The file of the converted text whose line numbers `source` cites.
     pub source_text: Option<Spanned<String>>,
@@ -132,28 +159,38 @@ pub struct Document {
     pub source_lines: Option<Spanned<u32>>,
     /// The register stage the document describes.
     pub stage: Spanned<Stage>,
+    /// Its version history table.
     pub history: Vec<HistoryEntry>,
 }
 
+/// One row of the document's version history.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HistoryEntry {
+    /// The version.
     pub version: Spanned<String>,
+    /// Its day.
     pub date: Spanned<time::Date>,
+    /// What changed, as the row says.
     pub description: Spanned<String>,
+    /// Where the row is.
     pub source: Option<Source>,
 }
 
 /// A stage of the register. Some codeset values are not allowed in the first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Stage {
+    /// The first stage (from April 2024).
     First,
+    /// The second stage (from April 2026).
     Second,
 }
 
 impl Stage {
+    /// Each stage with its name in the spec.
     pub const ALL: [(&'static str, Stage); 2] =
         [("first", Stage::First), ("second", Stage::Second)];
 
+    /// Its name in the spec: `first`, `second`.
     pub fn name(self) -> &'static str {
         match self {
             Stage::First => "first",
@@ -167,63 +204,119 @@ impl Stage {
 pub enum Source {
     /// A section of the document and the line of its converted text.
     Document {
+        /// The section number, e.g. `3.3`.
         section: Spanned<String>,
+        /// The line of the converted text, where cited.
         line: Option<Spanned<u32>>,
     },
     /// A page that is not the document (a register page, a delivery
     /// report), by its title, address and the day it was read.
     Page {
+        /// The page's title.
         title: Spanned<String>,
+        /// Its address (`https://`).
         address: Spanned<String>,
+        /// The day it was read.
         read: Spanned<time::Date>,
     },
     /// Anything else, e.g. `shared/DOMAIN-NOTES.md`.
     Reference(Spanned<String>),
 }
 
+impl std::fmt::Display for Source {
+    /// "section 3.3 (line 210)", a page as "TITLE" (<ADDRESS>, read DAY),
+    /// or a reference as written: how the generated docs, the schemas and
+    /// the diff cite it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Document {
+                section,
+                line: Some(line),
+            } => write!(f, "section {} (line {})", section.value, line.value),
+            Source::Document {
+                section,
+                line: None,
+            } => write!(f, "section {}", section.value),
+            Source::Page {
+                title,
+                address,
+                read,
+            } => write!(
+                f,
+                "\"{}\" (<{}>, read {})",
+                title.value, address.value, read.value
+            ),
+            Source::Reference(reference) => f.write_str(&reference.value),
+        }
+    }
+}
+
 /// A decision taken where the converted text is ambiguous, with its reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
+    /// What was decided, in a few words.
     pub topic: Spanned<String>,
+    /// The decision and its reason.
     pub text: Spanned<String>,
 }
 
 /// The format rules of section 2.2.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FormatRules {
+    /// Which messages the rules apply to (requests).
     pub applies_to: Spanned<Direction>,
+    /// The section's text.
     pub text: Spanned<String>,
+    /// Where the section is.
     pub source: Option<Source>,
+    /// The rule for codeset values.
     pub enum_rule: EnumRule,
+    /// The rule for texts.
     pub string_rule: StringRule,
 }
 
+/// How codeset values are written (section 2.2).
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnumRule {
+    /// The rule's text.
     pub text: Spanned<String>,
+    /// Whether codes are compared ignoring case.
     pub case_insensitive: Spanned<bool>,
+    /// Whether the numeric form is accepted.
     pub numeric_form: Spanned<NumericForm>,
+    /// Where the rule is.
     pub source: Option<Source>,
 }
 
 /// Whether an enum may be sent as its number (`TargetEnvironment: 1`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumericForm {
+    /// Refused.
     Rejected,
+    /// Accepted.
     Accepted,
 }
 
+/// What a text may hold (section 2.2): its length and characters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StringRule {
+    /// The rule's text.
     pub text: Spanned<String>,
+    /// The most characters a text may have.
     pub max_length: Spanned<u32>,
+    /// What the length counts.
     pub length_unit: Spanned<LengthUnit>,
+    /// Whether texts are compared ignoring case.
     pub case_insensitive: Spanned<bool>,
+    /// The characters a text may hold.
     pub allowed_characters: Vec<Spanned<CharClass>>,
+    /// Where the rule is.
     pub source: Option<Source>,
+    /// Decisions taken where the rule is ambiguous.
     pub decisions: Vec<Decision>,
 }
 
+/// What a text's length counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LengthUnit {
     /// Unicode scalar values, not bytes.
@@ -240,6 +333,7 @@ pub enum CharClass {
 }
 
 impl CharClass {
+    /// Whether `c` is in the class.
     pub fn contains(&self, c: char) -> bool {
         match self {
             CharClass::Range(from, to) => (*from..=*to).contains(&c),
@@ -248,13 +342,18 @@ impl CharClass {
     }
 }
 
+/// An error code and what it means.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ErrorCode {
+    /// The code, e.g. `D40`.
     pub code: Spanned<String>,
+    /// Whose code it is.
     pub owner: Spanned<Owner>,
+    /// What it means.
     pub description: Spanned<String>,
     /// Who checks it: the validators, or only the register (E20, a look-up).
     pub checked_by: Spanned<CheckedBy>,
+    /// Where it is listed.
     pub source: Option<Source>,
 }
 
@@ -267,9 +366,12 @@ pub enum Owner {
     Project,
 }
 
+/// Who checks a code's rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckedBy {
+    /// The generated validators (and the register).
     Validators,
+    /// Only the register: it needs the register's data.
     Register,
 }
 
@@ -280,10 +382,15 @@ pub struct ImplicitErrors {
     pub schema: Spanned<String>,
     /// A required (P) element is missing.
     pub required: Spanned<String>,
+    /// A text longer than the format rules allow.
     pub max_length: Spanned<String>,
+    /// A character the format rules do not allow.
     pub allowed_characters: Spanned<String>,
+    /// A number out of its range.
     pub range: Spanned<String>,
+    /// A value other than the fixed one.
     pub fixed: Spanned<String>,
+    /// A code not allowed in the stage.
     pub stage: Spanned<String>,
     /// An element or code used outside the days it is in force. Optional:
     /// required once an element or value gives `from` or `until`.
@@ -307,19 +414,26 @@ impl ImplicitErrors {
     }
 }
 
+/// A codeset: its codes, or the external standard it is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Codeset {
     /// The name in parentheses in section 1.3, e.g. `LoanType`.
     pub id: Spanned<String>,
+    /// Its name in the document, e.g. "Type of loan".
     pub name: Spanned<String>,
     /// Other names the document uses for it ("Type of loan").
     pub also_called: Vec<Spanned<String>>,
+    /// Its values, or its standard.
     pub content: CodesetContent,
+    /// Where it is listed.
     pub source: Option<Source>,
+    /// Decisions taken where the document is ambiguous.
     pub decisions: Vec<Decision>,
+    /// Where it is in the spec.
     pub pos: Pos,
 }
 
+/// What a codeset holds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CodesetContent {
     /// Values listed in the document.
@@ -328,6 +442,7 @@ pub enum CodesetContent {
     Standard(Spanned<Standard>),
 }
 
+/// An external standard of codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standard {
     /// ISO 3166-1 alpha-2 country codes.
@@ -337,11 +452,13 @@ pub enum Standard {
 }
 
 impl Standard {
+    /// Each standard with its name in the spec.
     pub const ALL: [(&'static str, Standard); 2] = [
         ("iso-3166-1-alpha-2", Standard::Iso3166Alpha2),
         ("iso-4217", Standard::Iso4217),
     ];
 
+    /// Its name in the spec, e.g. `iso-4217`.
     pub fn name(self) -> &'static str {
         match self {
             Standard::Iso3166Alpha2 => "iso-3166-1-alpha-2",
@@ -350,15 +467,20 @@ impl Standard {
     }
 }
 
+/// One value of a listed codeset.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CodesetValue {
+    /// The code sent in JSON, e.g. `LumpSumLoan`.
     pub code: Spanned<String>,
+    /// The document's label.
     pub label: Spanned<String>,
     /// Stages in which the register does not accept the value.
     pub not_allowed_in_stages: Vec<Spanned<Stage>>,
     /// The days the value is in force.
     pub in_force: InForce,
+    /// Where it is listed.
     pub source: Option<Source>,
+    /// Decisions taken where the document is ambiguous.
     pub decisions: Vec<Decision>,
 }
 
@@ -380,13 +502,18 @@ impl Codeset {
     }
 }
 
+/// An HTTP status of the response.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HttpStatus {
+    /// The status code, e.g. `400`.
     pub status: Spanned<u16>,
+    /// Its reason phrase as the document gives it.
     pub reason: Spanned<String>,
     /// Ids of the messages that can be the body of a response with it.
     pub messages: Vec<Spanned<String>>,
+    /// Where it is listed.
     pub source: Option<Source>,
+    /// Decisions taken where the document is ambiguous.
     pub decisions: Vec<Decision>,
 }
 
@@ -405,12 +532,14 @@ pub enum Marker {
 }
 
 impl Marker {
+    /// Each marker with its symbol in the spec.
     pub const ALL: [(&'static str, Marker); 3] = [
         ("*", Marker::Asterisk),
         ("1", Marker::One),
         ("2", Marker::Two),
     ];
 
+    /// Its symbol: `*`, `1` or `2`.
     pub fn symbol(self) -> &'static str {
         match self {
             Marker::Asterisk => "*",
@@ -425,14 +554,20 @@ impl Marker {
     }
 }
 
+/// A footnote marker's definition.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FootnoteMarker {
+    /// The marker.
     pub marker: Spanned<Marker>,
+    /// The footnote's text.
     pub text: Spanned<String>,
+    /// What it withholds, machine-checkable.
     pub effect: MarkerEffect,
+    /// Where the footnote is.
     pub source: Option<Source>,
 }
 
+/// What a footnote marker withholds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MarkerEffect {
     /// Withheld when any of these loan elements is true.
@@ -442,6 +577,7 @@ pub enum MarkerEffect {
     WithheldWhenDate(Spanned<DateComparison>),
 }
 
+/// How a marker compares its date with the day a party was added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateComparison {
     /// Withheld if the date is earlier than the day the party was added.
@@ -453,24 +589,34 @@ pub enum DateComparison {
 /// Whether a message is sent to the register or received from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
+    /// Sent to the register.
     Request,
+    /// Received from the register.
     Response,
 }
 
+/// A message: a request, or a response body, with its table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
     /// `request`, `extract`, `deceased`, `invalid_request`.
     pub id: Spanned<String>,
+    /// Its name in the document.
     pub name: Spanned<String>,
+    /// Sent or received.
     pub direction: Spanned<Direction>,
+    /// Notes of the table.
     pub notes: Vec<Spanned<String>>,
+    /// Decisions taken where the table is ambiguous.
     pub decisions: Vec<Decision>,
+    /// Where its table is.
     pub source: Option<Source>,
+    /// The table's rows, nested as the groups are.
     pub elements: Vec<Element>,
     /// Other nestings of the elements that an answer may follow, each with
     /// its evidence: a response reader accepts an answer in one and reads
     /// it into this layout, with a notice naming the reading.
     pub readings: Vec<Reading>,
+    /// Where it is in the spec.
     pub pos: Pos,
 }
 
@@ -486,9 +632,11 @@ pub struct Reading {
     pub evidence: Spanned<String>,
     /// What speaks against it, or how little the evidence weighs.
     pub weakness: Spanned<String>,
+    /// Where its evidence is.
     pub source: Vec<Source>,
     /// The elements it puts elsewhere.
     pub places: Vec<ReadingPlace>,
+    /// Where it is in the spec.
     pub pos: Pos,
 }
 
@@ -518,13 +666,21 @@ pub struct Element {
     pub required: Option<Spanned<Required>>,
     /// The Permissible values column, as written.
     pub permissible: Option<Spanned<String>>,
+    /// The codeset id of an Enum element.
     pub codeset: Option<Spanned<String>>,
+    /// The numeric range, from the Permissible values column.
     pub range: Option<Spanned<Range>>,
+    /// Whether the element takes only one value (the codeset's one, or `true`).
     pub fixed: Option<Spanned<bool>>,
+    /// The processing rules.
     pub rules: Vec<Rule>,
+    /// Notes of the row.
     pub notes: Vec<Spanned<String>>,
+    /// When a response element is returned.
     pub presence: Option<Presence>,
+    /// The footnote markers on the row.
     pub markers: Vec<Spanned<Marker>>,
+    /// The date a marker 1 or 2 compares.
     pub compared_date: Option<Spanned<ComparedDate>>,
     /// The days the element is in force: refused in a request, withheld from
     /// a response, on any other day.
@@ -543,8 +699,11 @@ pub struct Element {
     /// elements of each party by role (section 4 compares a party's own
     /// added date, and drops a loan for a removed party).
     pub parties: Option<PartyRoles>,
+    /// Where the row is.
     pub source: Vec<Source>,
+    /// Decisions taken where the row is ambiguous.
     pub decisions: Vec<Decision>,
+    /// A group's elements.
     pub elements: Vec<Element>,
     /// The position of the element's mapping.
     pub pos: Pos,
@@ -563,6 +722,7 @@ pub struct PartyRoles {
     pub added: Spanned<String>,
     /// The day it was removed (Date).
     pub removed: Spanned<String>,
+    /// Where it is in the spec.
     pub pos: Pos,
 }
 
@@ -619,6 +779,7 @@ impl Element {
 /// What an element is, from its data type and whether it has elements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
+    /// One value.
     Scalar(ScalarType),
     /// A list of scalars ("List Enum", "Enum List").
     ScalarList(ScalarType),
@@ -629,10 +790,12 @@ pub enum Shape {
 }
 
 impl Shape {
+    /// Whether it is a list.
     pub fn is_list(self) -> bool {
         matches!(self, Shape::ScalarList(_) | Shape::GroupList)
     }
 
+    /// The scalar type of a value or a list of values.
     pub fn scalar(self) -> Option<ScalarType> {
         match self {
             Shape::Scalar(t) | Shape::ScalarList(t) => Some(t),
@@ -641,15 +804,24 @@ impl Shape {
     }
 }
 
+/// The scalar data types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScalarType {
+    /// Text.
     String,
+    /// A GUID.
     Guid,
+    /// A date and time (UTC).
     Datetime,
+    /// A day.
     Date,
+    /// An integer.
     Int,
+    /// A decimal number.
     Decimal,
+    /// `true` or `false`.
     Boolean,
+    /// A code of a codeset.
     Enum,
 }
 
@@ -673,8 +845,11 @@ pub const DATA_TYPES: [(&str, Option<Shape>); 12] = [
 /// Required (P), conditionally required (E) or optional (V).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Required {
+    /// Required.
     P,
+    /// Conditionally required, by a rule.
     E,
+    /// Optional.
     V,
 }
 
@@ -682,18 +857,24 @@ pub enum Required {
 /// (`>=0`) only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Range {
+    /// The least value, if bounded below.
     pub min: Option<i64>,
+    /// The greatest value, if bounded above.
     pub max: Option<i64>,
 }
 
+/// A processing rule of an element.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rule {
     /// The Processing rules column, as written.
     pub text: Spanned<String>,
+    /// Whether the document or the domain notes state it.
     pub origin: Spanned<Origin>,
     /// The machine-checkable form, where there is one.
     pub check: Option<Spanned<Check>>,
+    /// The error code it reports.
     pub error: Option<Spanned<String>>,
+    /// Where it is in the spec.
     pub pos: Pos,
 }
 
@@ -706,17 +887,22 @@ pub enum Origin {
     DomainNotes,
 }
 
+/// The machine-checkable form of a rule.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Check {
     /// Required when a sibling has a value.
     RequiredIf {
+        /// The sibling, by its JSON name.
         element: Spanned<String>,
+        /// The value that makes the element required.
         equals: Spanned<String>,
     },
     /// Absent when a sibling has a value (a response states it: no payment
     /// delays are reported for a guarantee receivable).
     AbsentIf {
+        /// The sibling, by its JSON name.
         element: Spanned<String>,
+        /// The value that makes the element absent.
         equals: Spanned<String>,
     },
     /// Only these values of the element's codeset are permitted.
@@ -725,6 +911,7 @@ pub enum Check {
     MinItems(Spanned<u32>),
     /// An ID code whose format a sibling's type of ID code chooses.
     IdCode {
+        /// The sibling that holds the type of ID code.
         type_element: Spanned<String>,
         /// Which code of the type element calls for which format.
         formats: Vec<(Spanned<String>, Spanned<IdFormat>)>,
@@ -741,6 +928,7 @@ pub enum IdFormat {
 }
 
 impl IdFormat {
+    /// Each format with its name in the spec.
     pub const ALL: [(&'static str, IdFormat); 2] = [
         ("personal_identity_code", IdFormat::PersonalIdentityCode),
         ("business_id", IdFormat::BusinessId),
@@ -750,34 +938,50 @@ impl IdFormat {
 /// When a response element is returned ("returned if ...").
 #[derive(Debug, Clone, PartialEq)]
 pub struct Presence {
+    /// The Returned if text, as written.
     pub text: Spanned<String>,
+    /// The machine-checkable form, where there is one.
     pub returned_if: Option<Spanned<Condition>>,
 }
 
+/// A "returned if" condition.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Condition {
     /// An element, named relative to the group that holds this one, has the
     /// value (a codeset code or `true`/`false`).
     Equals {
+        /// The element compared.
         element: Spanned<String>,
+        /// The value.
         value: Spanned<String>,
     },
+    /// An element has one of the values.
     In {
+        /// The element compared.
         element: Spanned<String>,
+        /// The values.
         values: Vec<Spanned<String>>,
     },
+    /// An element has none of the values.
     NotIn {
+        /// The element compared.
         element: Spanned<String>,
+        /// The values.
         values: Vec<Spanned<String>>,
     },
     /// No more than `years` have passed since the date in `element`.
     WithinYearsAfter {
+        /// The Date element.
         element: Spanned<String>,
+        /// The years.
         years: Spanned<u32>,
     },
     /// Shown only to the reader whose ID code the (register-side) element
     /// holds.
-    ReaderIs { element: Spanned<String> },
+    ReaderIs {
+        /// The register-side element that holds the ID code.
+        element: Spanned<String>,
+    },
     /// Returned when the register holds a value for it.
     Reported,
 }

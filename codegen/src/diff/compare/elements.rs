@@ -18,10 +18,7 @@ impl<'a> Differ<'a> {
                 r.title.value.clone(),
                 r.evidence.value.clone(),
                 r.weakness.value.clone(),
-                r.source
-                    .iter()
-                    .map(crate::emit::docs::source)
-                    .collect::<Vec<_>>(),
+                r.source.iter().map(ToString::to_string).collect::<Vec<_>>(),
             )
         };
         let path = |r: &crate::spec::Reading| {
@@ -455,7 +452,7 @@ impl<'a> Differ<'a> {
         }
         let item = |e: &Element| {
             (e.shape == crate::spec::Shape::GroupList).then(|| {
-                crate::emit::names::struct_name(
+                crate::names::struct_name(
                     &e.json.value,
                     true,
                     e.item_name.as_ref().map(|n| n.value.as_str()),

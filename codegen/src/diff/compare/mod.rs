@@ -178,7 +178,7 @@ impl<'a> Differ<'a> {
         };
         let (old, new) = (starts(self.old), starts(self.new));
         let text = |st: &crate::spec::StageStart| match &st.source {
-            Some(source) => format!("{} ({})", st.date.value, crate::emit::docs::source(source)),
+            Some(source) => format!("{} ({})", st.date.value, source),
             None => st.date.value.to_string(),
         };
         let keys: BTreeSet<(Stage, &str)> = old.keys().chain(new.keys()).copied().collect();

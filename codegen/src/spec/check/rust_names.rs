@@ -3,7 +3,7 @@
 //! what the emitter could not write.
 
 use super::*;
-use crate::emit::names;
+use crate::names;
 
 impl<'a> Checker<'a> {
     /// Every name the generator turns into Rust, through the generator's
