@@ -91,7 +91,7 @@ codeset!(LoanPurposeOfUse {
 });
 
 fn charset(text: &str, _: &()) -> garde::Result {
-    match pcr_runtime::text::REGISTER_CHARSET.first_outside(text) {
+    match pcr_models::STRING_CHARSET.first_outside(text) {
         Some((_, c)) => Err(garde::Error::new(format!("character {c:?} is not allowed"))),
         None => Ok(()),
     }

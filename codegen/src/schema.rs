@@ -338,7 +338,7 @@ impl Schemas<'_> {
         let mut conditions = Vec::new();
         for element in &wire {
             properties.insert(element.json.value.clone(), self.member(element, elements));
-            if !self.may_be_absent(element) {
+            if !element.may_be_left_out(self.direction) {
                 required.push(json!(element.json.value));
             }
             conditions.extend(self.conditions(element, elements));
@@ -372,13 +372,6 @@ impl Schemas<'_> {
         object
     }
 
-    /// Whether the member may be left out: an `Option` in the models, or a
-    /// response's list (read as empty when left out).
-    fn may_be_absent(&self, element: &Element) -> bool {
-        element.may_be_absent(self.direction)
-            || (self.direction == Direction::Response && element.shape.is_list())
-    }
-
     /// The schema of one member, with its annotations.
     fn member(&mut self, element: &Element, siblings: &[Element]) -> Value {
         let item = match element.shape {
@@ -400,7 +393,7 @@ impl Schemas<'_> {
         };
         // `null` for a member that may be left out is read as its absence
         // (an `Option`, or a response's list).
-        if self.may_be_absent(element) {
+        if element.may_be_left_out(self.direction) {
             value = json!({"anyOf": [value, {"type": "null"}]});
         }
         let Value::Object(mut member) = value else {
@@ -442,14 +435,12 @@ impl Schemas<'_> {
         match scalar {
             ScalarType::String | ScalarType::Enum => {
                 schema.insert("type".into(), json!("string"));
-                let required = element.required.as_ref().map(|r| r.value) == Some(Required::P);
-                if required {
-                    // A required text that is empty or blank is as good as
-                    // missing.
+                let implicit = spec.implicit_rules(element, self.direction);
+                if implicit.non_blank {
                     schema.insert("minLength".into(), json!(1));
                     schema.insert("not".into(), json!({"pattern": "^\\s*$"}));
                 }
-                if spec.format_rules.applies_to.value == self.direction {
+                if implicit.format {
                     let rule = &spec.format_rules.string_rule;
                     schema.insert("maxLength".into(), json!(rule.max_length.value));
                     schema.insert("pattern".into(), json!(charset_pattern(spec)));

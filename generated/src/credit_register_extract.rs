@@ -529,7 +529,7 @@ pub mod request {
             )
         )]
         #[pcr(non_blank(code = "PCR-REQUIRED"))]
-        #[pcr(max_chars(max = 64, code = "PCR-STRING-TOO-LONG"))]
+        #[pcr(max_chars(max = super::STRING_MAX_CHARS, code = "PCR-STRING-TOO-LONG"))]
         #[pcr(charset(set = super::STRING_CHARSET, code = "PCR-STRING-CHARACTERS"))]
         pub id_code: ::std::string::String,
         /// Country code (`countryCode`), Enum, conditionally required (E).
@@ -613,7 +613,7 @@ pub mod request {
             )
         )]
         #[pcr(non_blank(code = "PCR-REQUIRED"))]
-        #[pcr(max_chars(max = 64, code = "PCR-STRING-TOO-LONG"))]
+        #[pcr(max_chars(max = super::STRING_MAX_CHARS, code = "PCR-STRING-TOO-LONG"))]
         #[pcr(charset(set = super::STRING_CHARSET, code = "PCR-STRING-CHARACTERS"))]
         pub id_code: ::std::string::String,
         /// Credit register extract's purpose of use (`creditRegisterExtractPurpose`), List Enum, required (P).

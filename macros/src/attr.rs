@@ -57,13 +57,14 @@ pub enum RuleKind {
     },
     // #[pcr(non_blank(code = "..."))]
     NonBlank,
-    // #[pcr(max_chars(max = 64, code = "..."))]
+    // #[pcr(max_chars(max = 64, code = "..."))] or a `usize` constant:
+    // max_chars(max = crate::STRING_MAX_CHARS, ...)
     MaxChars {
-        max: LitInt,
+        max: Count,
     },
     // #[pcr(min_chars(min = 1, code = "..."))]
     MinChars {
-        min: LitInt,
+        min: Count,
     },
     // #[pcr(max_items(max = 10, code = "..."))]
     MaxItems {
@@ -73,7 +74,7 @@ pub enum RuleKind {
     Pattern {
         regex: LitStr,
     },
-    // #[pcr(charset(set = ::pcr_runtime::text::REGISTER_CHARSET, code = "..."))]
+    // #[pcr(charset(set = crate::STRING_CHARSET, code = "..."))]
     Charset {
         set: syn::Path,
     },
@@ -109,6 +110,23 @@ impl RuleKind {
             self,
             RuleKind::Optional | RuleKind::Nested | RuleKind::Custom { .. } | RuleKind::Skip
         )
+    }
+}
+
+/// A count of characters: a whole number, or the path of a `usize`
+/// constant (the spec's `STRING_MAX_CHARS`), which the compiler checks.
+#[derive(Clone)]
+pub enum Count {
+    Literal(LitInt),
+    Constant(syn::Path),
+}
+
+impl quote::ToTokens for Count {
+    fn to_tokens(&self, tokens: &mut proc_macro2::TokenStream) {
+        match self {
+            Count::Literal(lit) => lit.to_tokens(tokens),
+            Count::Constant(path) => path.to_tokens(tokens),
+        }
     }
 }
 
@@ -531,11 +549,24 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
                 "max"
             };
             match take(arg) {
+                Some((_, Expr::Path(path)))
+                    if kind_name.ends_with("_chars") && path.qself.is_none() =>
+                {
+                    let count = Count::Constant(path.path);
+                    Some(match kind_name.as_str() {
+                        "min_chars" => RuleKind::MinChars { min: count },
+                        _ => RuleKind::MaxChars { max: count },
+                    })
+                }
                 Some((key, value)) => lit_int(cx, &key, value).map(|n| match kind_name.as_str() {
                     "min_items" => RuleKind::MinItems { min: n },
                     "max_items" => RuleKind::MaxItems { max: n },
-                    "min_chars" => RuleKind::MinChars { min: n },
-                    _ => RuleKind::MaxChars { max: n },
+                    "min_chars" => RuleKind::MinChars {
+                        min: Count::Literal(n),
+                    },
+                    _ => RuleKind::MaxChars {
+                        max: Count::Literal(n),
+                    },
                 }),
                 None => {
                     missing(arg);
@@ -592,7 +623,7 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
         "charset" => match take("set") {
             Some((_, Expr::Path(path))) => Some(RuleKind::Charset { set: path.path }),
             Some((key, other)) => {
-                cx.error_spanned_by(&other, format!("`{key}` takes the path of a `CharSet` constant, e.g. `::pcr_runtime::text::REGISTER_CHARSET`"));
+                cx.error_spanned_by(&other, format!("`{key}` takes the path of a `CharSet` constant, e.g. `pcr_models::STRING_CHARSET`"));
                 None
             }
             None => {

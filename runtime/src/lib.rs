@@ -15,35 +15,37 @@
 //! | `allowed(values = [A, B], code = "...")` | any | the value is one of these (a subset of a codeset) |
 //! | `min_items(min = N, code = "...")` | `Vec<T>`, `Option<Vec<T>>` | at least `N` items |
 //! | `max_items(max = N, code = "...")` | `Vec<T>`, `Option<Vec<T>>` | at most `N` items |
-//! | `range(min = N, max = M, code = "...")` | integers, `Decimal` | `N <= value <= M` (either bound may be left out; decimal bounds as strings, `min = "0.01"`) |
-//! | `fixed(value = VALUE, code = "...")` | any | the value is `VALUE` (the only permissible value) |
+//! | `range(min = N, max = M, code = "...")` | integers, `Decimal` | `N <= value <= M`; either bound may be left out; `max` below `min` does not compile |
+//! | `range(min = "0", max = "99.99", code = "...")` | `Decimal` | the same with decimal bounds, exact (at most 28 digits) |
+//! | `date_range(min = "2020-01-01", max = "today+30", code = "...")` | `time::Date` | on or between the bounds: a day, or `today`, `today+N`, `today-N` days from the context's today |
+//! | `fixed(value = VALUE, code = "...")` | any | the value is `VALUE`, the only permissible one |
 //! | `non_blank(code = "...")` | text | neither empty nor only white space (a required text) |
-//! | `min_chars(min = N, code = "...")` | text | at least `N` characters, not bytes |
-//! | `max_chars(max = N, code = "...")` | text | at most `N` characters, not bytes |
-//! | `pattern(regex = "...", code = "...")` | text | the whole text matches the regular expression (checked when compiled, compiled once) |
-//! | `date_range(min = "2020-01-01", max = "today+30", code = "...")` | `time::Date` | within the bounds: a day, or `today`, `today+N`, `today-N` days from the context's today |
-//! | `charset(set = PATH, code = "...")` | text | every character is in the [`text::CharSet`] at `PATH`, e.g. [`text::REGISTER_CHARSET`] |
+//! | `min_chars(min = N, code = "...")` | text | at least `N` characters, not bytes; `N` a number or the path of a `usize` constant |
+//! | `max_chars(max = N, code = "...")` | text | at most `N` characters, not bytes; `N` a number or the path of a `usize` constant, e.g. the models' `STRING_MAX_CHARS` (section 2.2, from the spec) |
+//! | `pattern(regex = "[A-Z]{2}", code = "...")` | text | the whole text matches (the pattern is anchored, checked when compiled, compiled once) |
+//! | `charset(set = PATH, code = "...")` | text | every character is in the [`text::CharSet`] at `PATH`, e.g. the models' `STRING_CHARSET` (section 2.2, from the spec) |
 //! | `id_code(type_field = f, personal_identity_code = A, business_id = B, code = "...")` | text | a valid personal identity code when sibling `f` is `A`, a valid Business ID when it is `B` (either may be left out) |
-//! | `stage(code = "...")` | a [`StageRestricted`] value | the value is allowed in the context's stage |
-//! | `in_force(from = "2027-01-04", until = "2028-01-01", code = "...")` | any | in force on the context's day: from `from`, until the day before `until` (either may be left out) |
+//! | `stage(code = "...")` | a [`StageRestricted`] value | allowed in the context's register stage |
+//! | `in_force(from = "2027-01-04", until = "2028-01-01", code = "...")` | any | in force on the context's day: from `from`, until the day before `until` (either may be left out; `until` must come after `from`) |
 //! | `in_force(code = "...")` | a [`StageRestricted`] value | the code held is in force on the context's day ([`StageRestricted::in_force`]) |
-//! | `custom = path::to_fn` | any | calls `fn(&FieldType, &mut Report)`, which reports with its own codes |
-//! | `nested` | a [`Validate`] value | validates it, extending the path (implied for a field whose type implements [`Validate`]) |
-//! | `skip` | any | not validated, not even as a nested value |
-//! | `rename = "name"` | any | the JSON name in paths (default: serde's `rename`, then `rename_all`, then the field name) |
+//! | `custom = path::to_fn` | any | calls `fn(&FieldType, &mut Report)`, which reports errors with its own codes (may repeat) |
+//! | `nested` | a [`Validate`] value | validated too, its path extending this one; a field whose type implements [`Validate`] is validated without it, at any depth of `Option`, `Vec`, `Box`, arrays, slices, `&T`, `Rc`, `Arc`, `BTreeMap` and `HashMap` (the key in the path) |
+//! | `skip` | any | not validated at all, not even as a nested value |
+//! | `rename = "name"` | any | the JSON name in paths (default: serde's `rename`, then `rename_all`, then the field name); one that contradicts serde's does not compile |
 //!
-//! On the struct, `#[pcr(rename_all = "camelCase")]` turns field names into
-//! JSON names as serde's `rename_all` does (serde's own is read too), and
-//! `#[pcr(crate = "path")]` names this crate if it is not `::pcr_runtime`;
-//! `#[pcr(transparent)]` makes the one field stand for the type,
-//! `#[pcr(custom = path::to_fn)]` adds a rule across fields,
-//! `fn(&Self, &mut Report)` (see [`Report`]), and
-//! `#[pcr(readings = PATH)]` names a `&'static [json::Reading]`, the other
-//! nestings of a response that [`json::read`] accepts, reading each into
-//! the struct's layout with a [`json::Notice`]. Tuple structs and newtypes
-//! take rules on their fields. On an enum whose variants each hold one
-//! value, the derive validates the variant's value, the variant's name in
-//! the path as serde's representation has it.
+//! On the type:
+//!
+//! | key | does |
+//! | --- | --- |
+//! | `rename_all = "camelCase"` | field names to JSON names as serde's `rename_all` (serde's own is read too; a different one does not compile) |
+//! | `transparent` | the one field stands for the type: its errors are at the type's path (serde's `transparent` is read too) |
+//! | `custom = path::to_fn` | a rule across fields: `fn(&Self, &mut Report)` (see [`Report`]), reporting at the type or at a member with [`Report::error_at`] (may repeat) |
+//! | `readings = PATH` | a `&'static [json::Reading]`: the other nestings of a response that [`json::read`] accepts, reading each into the struct's layout with a [`json::Notice`] |
+//! | `crate = "path"` | where `pcr-runtime` is, if not `::pcr_runtime` |
+//!
+//! Tuple structs and newtypes take rules on their fields. On an enum whose
+//! variants each hold one value, the derive validates the variant's value, the
+//! variant's name in the path as serde's representation has it.
 
 #![deny(missing_docs)]
 

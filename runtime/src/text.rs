@@ -1,5 +1,7 @@
-//! The text rules of section 2.2 of the API description: at most 64
-//! characters, an allowed character set, and case-insensitive comparison.
+//! The text functions behind section 2.2 of the API description: lengths
+//! in characters, character sets, and case-insensitive comparison. The
+//! register's own set and length are the spec's: the generated models carry
+//! them as `STRING_CHARSET` and `STRING_MAX_CHARS`.
 
 /// Part of a character set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,36 +115,6 @@ impl CharSet {
             .map(|(n, c)| (i + n, c))
     }
 }
-
-/// The characters section 2.2 allows in a String: letters a–z, A–Z, À–Ö,
-/// Ø–ö and ø–ÿ, numbers 0–9, signs `-|(){}[]/%'_?!=,*.;:&@$#+` and space.
-///
-/// The three Latin-1 letter ranges together admit every Latin-1 letter and
-/// exclude exactly `×` (U+00D7) and `÷` (U+00F7). The spec records how the
-/// converted text was read (`format_rules.string.decisions`).
-///
-/// ```
-/// use pcr_runtime::text::REGISTER_CHARSET;
-///
-/// assert!(REGISTER_CHARSET.contains('À'));
-/// assert!(REGISTER_CHARSET.contains('ø'));
-/// assert!(!REGISTER_CHARSET.contains('×'));
-/// assert!(!REGISTER_CHARSET.contains('÷'));
-/// assert!(!REGISTER_CHARSET.contains('\\'));
-/// ```
-pub const REGISTER_CHARSET: CharSet = CharSet::new(&[
-    CharClass::Range('a', 'z'),
-    CharClass::Range('A', 'Z'),
-    CharClass::Range('À', 'Ö'),
-    CharClass::Range('Ø', 'ö'),
-    CharClass::Range('ø', 'ÿ'),
-    CharClass::Range('0', '9'),
-    CharClass::Chars("-|(){}[]/%'_?!=,*.;:&@$#+"),
-    CharClass::Chars(" "),
-]);
-
-/// The longest String section 2.2 allows, in characters.
-pub const REGISTER_MAX_CHARS: usize = 64;
 
 /// The length in characters (Unicode scalar values), which is what the
 /// register counts, not bytes: `"ÅÄÖ"` is 3 characters and 6 bytes.

@@ -43,13 +43,25 @@ impl StageRestricted for Purpose {
     }
 }
 
+/// The longest ID code, as a constant (`max_chars` takes a number or a
+/// `usize` constant's path).
+const ID_CODE_MAX_CHARS: usize = 64;
+
+/// The characters of an ID code.
+const ID_CODE_CHARS: ::pcr_runtime::text::CharSet = ::pcr_runtime::text::CharSet::new(&[
+    ::pcr_runtime::text::CharClass::Range('A', 'Z'),
+    ::pcr_runtime::text::CharClass::Range('a', 'z'),
+    ::pcr_runtime::text::CharClass::Range('0', '9'),
+    ::pcr_runtime::text::CharClass::Chars("-+"),
+]);
+
 #[derive(Validate, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Owner {
     #[pcr(allowed(values = [IdCodeType::BusinessId, IdCodeType::ForeignBusinessId], code = "PCR-VALUE-NOT-ALLOWED"))]
     id_code_type: IdCodeType,
-    #[pcr(max_chars(max = 64, code = "PCR-STRING-TOO-LONG"))]
-    #[pcr(charset(set = ::pcr_runtime::text::REGISTER_CHARSET, code = "PCR-STRING-CHARACTERS"))]
+    #[pcr(max_chars(max = ID_CODE_MAX_CHARS, code = "PCR-STRING-TOO-LONG"))]
+    #[pcr(charset(set = ID_CODE_CHARS, code = "PCR-STRING-CHARACTERS"))]
     #[pcr(id_code(type_field = id_code_type, business_id = IdCodeType::BusinessId, code = "E21"))]
     id_code: String,
     #[pcr(required_if(field = id_code_type, equals = IdCodeType::ForeignBusinessId, code = "D40"))]

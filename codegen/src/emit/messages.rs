@@ -213,8 +213,7 @@ impl<'a> Emitter<'a> {
                 default,
                 skip_serializing_if = "::core::option::Option::is_none"
             ));
-        } else if element.shape.is_list() && direction == Direction::Response {
-            // A response may leave out an empty list, or write `null`.
+        } else if element.empty_when_left_out(direction) {
             serde_args.push(quote!(
                 default,
                 deserialize_with = "::pcr_runtime::wire::list::deserialize"

@@ -29,7 +29,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::names;
 use crate::spec::{
     CharClass, Check, CodesetContent, ComparedDate, Condition, DateComparison, Direction, Element,
-    IdFormat, InForce, MarkerEffect, Message, Required, ScalarType, Shape, Spec, Stage, Standard,
+    IdFormat, InForce, MarkerEffect, Message, ScalarType, Shape, Spec, Stage, Standard,
 };
 
 /// One generated source file.

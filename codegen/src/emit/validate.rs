@@ -108,22 +108,19 @@ impl<'a> Emitter<'a> {
             let code = &implicit.fixed.value;
             rules.push(quote!(#[pcr(fixed(value = #value, code = #code))]));
         }
-        let format_rules = spec.format_rules.applies_to.value == direction;
-        let plain_text =
-            element.shape.scalar() == Some(ScalarType::String) && element.codeset.is_none();
-        let required = element.required.as_ref().map(|r| r.value) == Some(Required::P);
-        if plain_text && required {
-            // A required text that is empty or blank is as good as missing.
+        let implicit_rules = spec.implicit_rules(element, direction);
+        if implicit_rules.non_blank {
             let code = &implicit.required.value;
             rules.push(quote!(#[pcr(non_blank(code = #code))]));
         }
-        if format_rules && plain_text {
-            let max = proc_macro2::Literal::u32_unsuffixed(
-                spec.format_rules.string_rule.max_length.value,
-            );
+        if implicit_rules.format {
+            // The spec's length and set, through the constants the file
+            // declares once (`STRING_MAX_CHARS`, `STRING_CHARSET`).
             let length_code = &implicit.max_length.value;
             let chars_code = &implicit.allowed_characters.value;
-            rules.push(quote!(#[pcr(max_chars(max = #max, code = #length_code))]));
+            rules.push(
+                quote!(#[pcr(max_chars(max = super::STRING_MAX_CHARS, code = #length_code))]),
+            );
             rules.push(quote!(#[pcr(charset(set = super::STRING_CHARSET, code = #chars_code))]));
         }
         if direction == Direction::Request {

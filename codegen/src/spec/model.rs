@@ -776,6 +776,49 @@ impl Element {
     }
 }
 
+impl Element {
+    /// Whether a message of `direction` may leave the member out (or write
+    /// `null`): an element that may be absent ([`Element::may_be_absent`]),
+    /// or a response's list, which reads as empty when it is left out
+    /// ([`Element::empty_when_left_out`]).
+    pub fn may_be_left_out(&self, direction: Direction) -> bool {
+        self.may_be_absent(direction) || self.empty_when_left_out(direction)
+    }
+
+    /// Whether the element is a list that is always there in the models but
+    /// may be left out of a message of `direction`, and is then read as
+    /// empty: a response may leave out an empty list, or write `null`.
+    pub fn empty_when_left_out(&self, direction: Direction) -> bool {
+        direction == Direction::Response && self.shape.is_list() && !self.may_be_absent(direction)
+    }
+}
+
+/// The rules an element carries without a row of its own, beside the rules
+/// its row states: what the generated validators check and the exported
+/// schemas say alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImplicitRules {
+    /// A required (P) plain text: neither empty nor only white space (as
+    /// good as missing otherwise).
+    pub non_blank: bool,
+    /// A plain text in a message the format rules of section 2.2 apply to:
+    /// at most `max_length` characters, each an allowed one.
+    pub format: bool,
+}
+
+impl Spec {
+    /// The implicit rules of `element` in a message of `direction`.
+    pub fn implicit_rules(&self, element: &Element, direction: Direction) -> ImplicitRules {
+        let plain_text =
+            element.shape.scalar() == Some(ScalarType::String) && element.codeset.is_none();
+        let required = element.required.as_ref().map(|r| r.value) == Some(Required::P);
+        ImplicitRules {
+            non_blank: plain_text && required,
+            format: plain_text && self.format_rules.applies_to.value == direction,
+        }
+    }
+}
+
 /// What an element is, from its data type and whether it has elements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use pcr_runtime::rust_decimal::Decimal;
-use pcr_runtime::text::REGISTER_CHARSET;
+use pcr_runtime::text::{CharClass, CharSet};
 use pcr_runtime::time::Date;
 use pcr_runtime::{Report, Stage, StageRestricted, Validate};
 use serde::Deserialize;
@@ -100,6 +100,15 @@ pub struct Loan {
     pub renamed_both_ways: String,
 }
 
+/// The lender's own rule for the characters of an ID code: letters, digits,
+/// the signs ID codes use, and space (a blank one is refused as missing).
+pub const ID_CODE_CHARS: CharSet = CharSet::new(&[
+    CharClass::Range('A', 'Z'),
+    CharClass::Range('a', 'z'),
+    CharClass::Range('0', '9'),
+    CharClass::Chars("-+ "),
+]);
+
 #[derive(Debug, Clone, Validate, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Owner {
@@ -107,7 +116,7 @@ pub struct Owner {
     pub id_code_type: IdCodeType,
     #[pcr(non_blank(code = "PCR-REQUIRED"))]
     #[pcr(max_chars(max = 64, code = "PCR-STRING-TOO-LONG"))]
-    #[pcr(charset(set = REGISTER_CHARSET, code = "PCR-STRING-CHARACTERS"))]
+    #[pcr(charset(set = ID_CODE_CHARS, code = "PCR-STRING-CHARACTERS"))]
     #[pcr(id_code(type_field = id_code_type, business_id = IdCodeType::BusinessId, code = "E21"))]
     pub id_code: String,
     #[pcr(required_if(field = id_code_type, equals = IdCodeType::ForeignBusinessId, code = "D40"))]

@@ -1,5 +1,6 @@
 //! The request message of the extract API (section 3.2), written by hand
-//! with the register's rules, as a lender's own crate would write it.
+//! with the register's rules, as a lender's own crate would write it; the
+//! text rule of section 2.2 is the spec's, from `pcr-models`.
 
 use pcr_runtime::{Stage, StageRestricted, Validate};
 
@@ -49,8 +50,8 @@ pub struct Request {
 pub struct Owner {
     #[pcr(allowed(values = [IdCodeType::BusinessId, IdCodeType::ForeignBusinessId], code = "PCR-VALUE-NOT-ALLOWED"))]
     pub id_code_type: IdCodeType,
-    #[pcr(max_chars(max = 64, code = "PCR-STRING-TOO-LONG"))]
-    #[pcr(charset(set = pcr_runtime::text::REGISTER_CHARSET, code = "PCR-STRING-CHARACTERS"))]
+    #[pcr(max_chars(max = pcr_models::STRING_MAX_CHARS, code = "PCR-STRING-TOO-LONG"))]
+    #[pcr(charset(set = pcr_models::STRING_CHARSET, code = "PCR-STRING-CHARACTERS"))]
     #[pcr(id_code(type_field = id_code_type, business_id = IdCodeType::BusinessId, code = "E21"))]
     pub id_code: String,
     #[pcr(required_if(field = id_code_type, equals = IdCodeType::ForeignBusinessId, code = "D40"))]
@@ -63,7 +64,7 @@ pub struct Owner {
 pub struct PersonRequested {
     #[pcr(allowed(values = [IdCodeType::PersonalIdentityCode], code = "PCR-VALUE-NOT-ALLOWED"))]
     pub id_code_type: IdCodeType,
-    #[pcr(max_chars(max = 64, code = "PCR-STRING-TOO-LONG"))]
+    #[pcr(max_chars(max = pcr_models::STRING_MAX_CHARS, code = "PCR-STRING-TOO-LONG"))]
     #[pcr(id_code(type_field = id_code_type, personal_identity_code = IdCodeType::PersonalIdentityCode, code = "E21"))]
     pub id_code: String,
     #[pcr(min_items(min = 1, code = "PCR-TOO-FEW-ITEMS"))]
