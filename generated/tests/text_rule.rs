@@ -2,7 +2,7 @@
 //! it (`STRING_MAX_CHARS`, `STRING_CHARSET`), at its edges.
 
 use pcr_models::{STRING_CHARSET, STRING_MAX_CHARS};
-use pcr_runtime::rules::{allowed_chars, max_chars};
+use pcr_runtime::rules::{charset, max_chars};
 
 #[test]
 fn sixty_four_characters_pass_and_sixty_five_fail() {
@@ -31,7 +31,7 @@ fn latin_1_letter_ranges_and_their_edges() {
 fn ascii_letters_digits_signs_and_space() {
     let signs = "-|(){}[]/%'_?!=,*.;:&@$#+";
     let text = format!("AZaz09 {signs}");
-    assert_eq!(allowed_chars(&text, &STRING_CHARSET), None);
+    assert_eq!(charset(&text, &STRING_CHARSET), None);
     for c in ['"', '\\', '<', '>', '^', '`', '~', '\t', '\n'] {
         assert!(!STRING_CHARSET.contains(c), "{c:?} should not be allowed");
     }
@@ -39,7 +39,7 @@ fn ascii_letters_digits_signs_and_space() {
 
 #[test]
 fn the_first_character_outside_is_reported_with_its_position() {
-    let description = allowed_chars("ab÷c×", &STRING_CHARSET).unwrap();
+    let description = charset("ab÷c×", &STRING_CHARSET).unwrap();
     assert!(
         description.contains("'÷' (U+00F7) at position 3"),
         "{description}"

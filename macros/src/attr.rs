@@ -4,10 +4,10 @@
 
 use proc_macro2::TokenTree;
 use syn::meta::ParseNestedMeta;
-use syn::spanned::Spanned;
 use syn::{Expr, ExprLit, Ident, Lit, LitInt, LitStr, Token};
 
 use crate::ctxt::Ctxt;
+use crate::keys::{self, Derive, Key, Place, Reading};
 
 /// One rule on a field, e.g. `required_if(field = t, equals = T::A, code = "D40")`.
 pub struct Rule {
@@ -201,10 +201,6 @@ pub struct ContainerAttrs {
     pub readings: Option<syn::Path>,
 }
 
-/// The keys the type's `#[pcr(...)]` takes.
-pub(crate) const CONTAINER_KEYS: &[&str] =
-    &["crate", "rename_all", "transparent", "custom", "readings"];
-
 /// The case conventions `rename_all` takes, as serde names them.
 pub const RENAME_ALL: &[&str] = &[
     "camelCase",
@@ -217,104 +213,37 @@ pub const RENAME_ALL: &[&str] = &[
     "UPPERCASE",
 ];
 
-/// The keys a field's `#[pcr(...)]` takes for `#[derive(Validate)]`.
-pub(crate) const FIELD_KEYS: &[&str] = &[
-    "required",
-    "optional",
-    "required_if",
-    "absent_if",
-    "allowed",
-    "min_items",
-    "range",
-    "fixed",
-    "non_blank",
-    "max_chars",
-    "min_chars",
-    "max_items",
-    "pattern",
-    "date_range",
-    "charset",
-    "id_code",
-    "stage",
-    "in_force",
-    "nested",
-    "custom",
-    "skip",
-    "rename",
-];
-
-pub fn field_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
-    let mut out = FieldAttrs::default();
+/// Reads every `#[pcr(...)]` of `attrs` at `place` for `derive`: each key
+/// that derive reads goes to `read`; another derive's key is left to it;
+/// a key no derive reads is reported with the closest one. The one reader of
+/// the three derives.
+pub(crate) fn read_keys(
+    cx: &Ctxt,
+    attrs: &[syn::Attribute],
+    place: Place,
+    derive: Derive,
+    mut read: impl FnMut(&'static Key, Ident, &ParseNestedMeta) -> syn::Result<()>,
+) {
     for attr in attrs.iter().filter(|a| a.path().is_ident("pcr")) {
         let result = attr.parse_nested_meta(|meta| {
             let Some(key) = meta.path.get_ident().cloned() else {
-                cx.error_spanned_by(&meta.path, "expected a rule name, e.g. `required`");
+                let example = keys::names(place, derive)
+                    .first()
+                    .copied()
+                    .unwrap_or("crate");
+                let what = if place == Place::Field {
+                    "a rule name"
+                } else {
+                    "a key"
+                };
+                cx.error_spanned_by(&meta.path, format!("expected {what}, e.g. `{example}`"));
                 return skip_value(&meta);
             };
-            match key.to_string().as_str() {
-                "rename" => {
-                    let value = parse_value(cx, &meta, &key)?;
-                    if let Some(lit) = value.and_then(|v| lit_str(cx, &key, v)) {
-                        if out.rename.is_some() {
-                            cx.error_spanned_by(&key, "duplicate `rename`");
-                        }
-                        out.rename = Some(lit);
-                    }
-                    Ok(())
-                }
-                "custom" => {
-                    let value = parse_value(cx, &meta, &key)?;
-                    match value {
-                        Some(Expr::Path(path)) if path.qself.is_none() => out.rules.push(Rule {
-                            kind: RuleKind::Custom { function: path.path },
-                            name: key,
-                            code: None,
-                        }),
-                        Some(other) => cx.error_spanned_by(
-                            &other,
-                            "`custom` takes the path of a function `fn(&FieldType, &mut Report)`, e.g. `custom = checks::amount`",
-                        ),
-                        None => {}
-                    }
-                    Ok(())
-                }
-                "optional" | "nested" | "skip" => {
-                    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
-                        cx.error_spanned_by(&key, format!("`{key}` takes no arguments"));
-                        skip_value(&meta)?;
-                    }
-                    let kind = match key.to_string().as_str() {
-                        "optional" => RuleKind::Optional,
-                        "nested" => RuleKind::Nested,
-                        _ => RuleKind::Skip,
-                    };
-                    out.rules.push(Rule {
-                        kind,
-                        name: key,
-                        code: None,
-                    });
-                    Ok(())
-                }
-                // #[derive(Disclose)]'s rules; that derive checks them.
-                key if crate::disclose::FIELD_KEYS.contains(&key) && key != "nested" => {
-                    skip_value(&meta)
-                }
-                "required" | "required_if" | "absent_if" | "allowed" | "min_items" | "range"
-                | "fixed" | "non_blank" | "max_chars" | "min_chars" | "max_items" | "pattern"
-                | "date_range" | "charset" | "id_code" | "stage" | "in_force" => {
-                    if let Some(rule) = rule(cx, &meta, key)? {
-                        out.rules.push(rule);
-                    }
-                    Ok(())
-                }
-                _ => {
-                    let mut message = format!("unknown rule `{key}`");
-                    if let Some(near) = closest(&key.to_string(), FIELD_KEYS) {
-                        message.push_str(&format!("; did you mean `{near}`?"));
-                    } else {
-                        message.push_str(&format!("; the rules are: {}", FIELD_KEYS.join(", ")));
-                    }
-                    cx.error_spanned_by(&key, message);
+            match keys::reading(place, derive, &key.to_string()) {
+                Reading::Own(known) => read(known, key, &meta),
+                Reading::Other => skip_value(&meta),
+                Reading::Unknown => {
+                    keys::unknown(cx, &key, place, derive);
                     skip_value(&meta)
                 }
             }
@@ -323,115 +252,156 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
             cx.syn_error(error);
         }
     }
+}
+
+/// A key that takes no value (`nested`, `transparent`): one given is
+/// reported and skipped.
+pub(crate) fn flag(cx: &Ctxt, key: &Ident, meta: &ParseNestedMeta) -> syn::Result<()> {
+    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+        cx.error_spanned_by(key, format!("`{key}` takes no arguments"));
+        skip_value(meta)?;
+    }
+    Ok(())
+}
+
+/// `crate = "path"`: where `pcr-runtime` is, for all three derives.
+pub(crate) fn crate_path(
+    cx: &Ctxt,
+    key: &Ident,
+    meta: &ParseNestedMeta,
+) -> syn::Result<Option<syn::Path>> {
+    let Some(lit) = parse_value(cx, meta, key)?.and_then(|v| lit_str(cx, key, v)) else {
+        return Ok(None);
+    };
+    match lit.parse::<syn::Path>() {
+        Ok(path) => Ok(Some(path)),
+        Err(_) => {
+            cx.error_spanned_by(&lit, "expected a path, e.g. \"::pcr_runtime\"");
+            Ok(None)
+        }
+    }
+}
+
+pub fn field_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
+    let mut out = FieldAttrs::default();
+    read_keys(
+        cx,
+        attrs,
+        Place::Field,
+        Derive::Validate,
+        |known, key, meta| {
+            match known.name {
+            "rename" => {
+                let value = parse_value(cx, meta, &key)?;
+                if let Some(lit) = value.and_then(|v| lit_str(cx, &key, v)) {
+                    if out.rename.is_some() {
+                        cx.error_spanned_by(&key, "duplicate `rename`");
+                    }
+                    out.rename = Some(lit);
+                }
+            }
+            "custom" => match parse_value(cx, meta, &key)? {
+                Some(Expr::Path(path)) if path.qself.is_none() => out.rules.push(Rule {
+                    kind: RuleKind::Custom { function: path.path },
+                    name: key,
+                    code: None,
+                }),
+                Some(other) => cx.error_spanned_by(
+                    &other,
+                    "`custom` takes the path of a function `fn(&FieldType, &mut Report)`, e.g. `custom = checks::amount`",
+                ),
+                None => {}
+            },
+            "optional" | "nested" | "skip" => {
+                flag(cx, &key, meta)?;
+                let kind = match known.name {
+                    "optional" => RuleKind::Optional,
+                    "nested" => RuleKind::Nested,
+                    _ => RuleKind::Skip,
+                };
+                out.rules.push(Rule {
+                    kind,
+                    name: key,
+                    code: None,
+                });
+            }
+            _ => {
+                if let Some(rule) = rule(cx, meta, key, known.args)? {
+                    out.rules.push(rule);
+                }
+            }
+        }
+            Ok(())
+        },
+    );
     out
 }
 
 pub fn container_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> ContainerAttrs {
     let mut out = ContainerAttrs::default();
-    for attr in attrs.iter().filter(|a| a.path().is_ident("pcr")) {
-        let result = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("crate") {
-                let key = Ident::new("crate", meta.path.span());
-                if let Some(lit) = parse_value(cx, &meta, &key)?.and_then(|v| lit_str(cx, &key, v))
-                {
-                    match lit.parse::<syn::Path>() {
-                        Ok(path) => out.krate = Some(path),
-                        Err(_) => {
-                            cx.error_spanned_by(&lit, "expected a path, e.g. \"::pcr_runtime\"")
-                        }
-                    }
+    read_keys(
+        cx,
+        attrs,
+        Place::Type,
+        Derive::Validate,
+        |known, key, meta| {
+            match known.name {
+            "crate" => {
+                if let Some(path) = crate_path(cx, &key, meta)? {
+                    out.krate = Some(path);
                 }
-                Ok(())
-            } else if meta.path.is_ident("transparent") {
-                if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
-                    cx.error_spanned_by(&meta.path, "`transparent` takes no arguments");
-                    skip_value(&meta)?;
-                }
+            }
+            "transparent" => {
+                flag(cx, &key, meta)?;
                 out.transparent = true;
-                Ok(())
-            } else if meta.path.is_ident("custom") {
-                let key = Ident::new("custom", meta.path.span());
-                match parse_value(cx, &meta, &key)? {
-                    Some(Expr::Path(path)) if path.qself.is_none() => out.custom.push(path.path),
-                    Some(other) => cx.error_spanned_by(
-                        &other,
-                        "`custom` takes the path of a function `fn(&Self, &mut Report)`, e.g. `custom = checks::dates_in_order`",
-                    ),
-                    None => {}
-                }
-                Ok(())
-            } else if meta.path.is_ident("readings") {
-                let key = Ident::new("readings", meta.path.span());
-                match parse_value(cx, &meta, &key)? {
-                    Some(Expr::Path(path)) if path.qself.is_none() => {
-                        if out.readings.is_some() {
-                            cx.error_spanned_by(&path, "`readings` is given twice; list every reading in one constant");
-                        } else {
-                            out.readings = Some(path.path);
-                        }
+            }
+            "custom" => match parse_value(cx, meta, &key)? {
+                Some(Expr::Path(path)) if path.qself.is_none() => out.custom.push(path.path),
+                Some(other) => cx.error_spanned_by(
+                    &other,
+                    "`custom` takes the path of a function `fn(&Self, &mut Report)`, e.g. `custom = checks::dates_in_order`",
+                ),
+                None => {}
+            },
+            "readings" => match parse_value(cx, meta, &key)? {
+                Some(Expr::Path(path)) if path.qself.is_none() => {
+                    if out.readings.is_some() {
+                        cx.error_spanned_by(&path, "`readings` is given twice; list every reading in one constant");
+                    } else {
+                        out.readings = Some(path.path);
                     }
-                    Some(other) => cx.error_spanned_by(
-                        &other,
-                        "`readings` takes the path of a constant `&[pcr_runtime::json::Reading]`, e.g. `readings = READINGS`",
-                    ),
-                    None => {}
                 }
-                Ok(())
-            } else if meta.path.is_ident("disclose") || meta.path.is_ident("codeset") {
-                // #[derive(Disclose)]'s and #[derive(Codeset)]'s; those
-                // derives check them.
-                skip_value(&meta)
-            } else if meta.path.is_ident("rename_all") {
-                let key = Ident::new("rename_all", meta.path.span());
-                if let Some(lit) = parse_value(cx, &meta, &key)?.and_then(|v| lit_str(cx, &key, v)) {
+                Some(other) => cx.error_spanned_by(
+                    &other,
+                    "`readings` takes the path of a constant `&[pcr_runtime::json::Reading]`, e.g. `readings = READINGS`",
+                ),
+                None => {}
+            },
+            _ => {
+                // rename_all
+                if let Some(lit) = parse_value(cx, meta, &key)?.and_then(|v| lit_str(cx, &key, v)) {
                     if RENAME_ALL.contains(&lit.value().as_str()) {
                         out.rename_all = Some(lit);
                     } else {
                         cx.error_spanned_by(&lit, format!("unknown case convention; use one of: {}", RENAME_ALL.join(", ")));
                     }
                 }
-                Ok(())
-            } else {
-                let key = meta.path.get_ident().map(Ident::to_string).unwrap_or_default();
-                let message = match closest(&key, CONTAINER_KEYS) {
-                    Some(near) => format!("unknown key `{key}` on the type; did you mean `{near}`?"),
-                    None => format!("unknown key `{key}` on the type; the keys here are: {} (the rules go on fields)", CONTAINER_KEYS.join(", ")),
-                };
-                cx.error_spanned_by(&meta.path, message);
-                skip_value(&meta)
             }
-        });
-        if let Err(error) = result {
-            cx.syn_error(error);
         }
-    }
+            Ok(())
+        },
+    );
     out
 }
 
 /// Parses the arguments of a rule, `name(arg = value, ...)`.
-fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Rule>> {
+fn rule(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    name: Ident,
+    expected_args: &[&'static str],
+) -> syn::Result<Option<Rule>> {
     let kind_name = name.to_string();
-    let expected_args: &[&str] = match kind_name.as_str() {
-        "required" | "stage" | "non_blank" => &["code"],
-        "required_if" | "absent_if" => &["field", "equals", "code"],
-        "allowed" => &["values", "code"],
-        "min_items" => &["min", "code"],
-        "range" => &["min", "max", "code"],
-        "fixed" => &["value", "code"],
-        "max_chars" | "max_items" => &["max", "code"],
-        "min_chars" => &["min", "code"],
-        "pattern" => &["regex", "code"],
-        "date_range" => &["min", "max", "code"],
-        "in_force" => &["from", "until", "code"],
-        "charset" => &["set", "code"],
-        "id_code" => &[
-            "type_field",
-            "personal_identity_code",
-            "business_id",
-            "code",
-        ],
-        _ => unreachable!("called for rules only"),
-    };
     if !meta.input.peek(syn::token::Paren) {
         cx.error_spanned_by(
             &name,
@@ -456,7 +426,7 @@ fn rule(cx: &Ctxt, meta: &ParseNestedMeta, name: Ident) -> syn::Result<Option<Ru
         };
         if !expected_args.contains(&key.to_string().as_str()) {
             let mut message = format!("unknown argument `{key}` of `{name}`");
-            if let Some(near) = closest(&key.to_string(), expected_args) {
+            if let Some(near) = keys::closest(&key.to_string(), expected_args) {
                 message.push_str(&format!("; did you mean `{near}`?"));
                 guessed.push(near);
             } else {
@@ -857,31 +827,4 @@ fn ident(cx: &Ctxt, key: &Ident, value: Expr) -> Option<Ident> {
         format!("`{key}` takes the name of a field of this struct, e.g. `{key} = id_code_type`"),
     );
     None
-}
-
-/// The known name nearest to a misspelt one, if it is near enough.
-pub(crate) fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (edit_distance(name, k), *k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(current + 1);
-            previous = current;
-        }
-    }
-    row[b.len()]
 }

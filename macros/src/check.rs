@@ -5,6 +5,7 @@
 use crate::ast::{Body, Container, Field};
 use crate::attr::RuleKind;
 use crate::ctxt::Ctxt;
+use crate::keys::{self, On, Place};
 
 pub fn check(cx: &Ctxt, container: &Container) {
     let Body::Struct(fields) = &container.body else {
@@ -32,29 +33,27 @@ pub fn check(cx: &Ctxt, container: &Container) {
                     format!("`{name}` on `{member}`, which serde skips: the field is never read from JSON, so the rule would check only its default"),
                 );
             }
+            // What the rule needs of its field, from the one table of keys.
+            let on = keys::find(Place::Field, &name).map_or(On::Any, |k| k.on);
+            let fits = match on {
+                On::Any => true,
+                On::Option => field.shape.is_option(),
+                On::OptionOrList => field.shape.is_option() || field.shape.is_list(),
+                On::List => field.shape.is_list(),
+            };
+            if !fits {
+                let message = match on {
+                    On::Option => {
+                        format!("`{name}` needs an `Option` field: `{member}` is always present")
+                    }
+                    On::OptionOrList => format!(
+                        "`{name}` needs an `Option` or `Vec` field: `{member}` is always present"
+                    ),
+                    _ => format!("`{name}` needs a `Vec` field; `{member}` is not a list"),
+                };
+                cx.error_spanned_by(&rule.name, message);
+            }
             match &rule.kind {
-                RuleKind::Required | RuleKind::Optional | RuleKind::RequiredIf { .. }
-                    if !field.shape.is_option() =>
-                {
-                    cx.error_spanned_by(
-                        &rule.name,
-                        format!("`{name}` needs an `Option` field: `{member}` is always present"),
-                    );
-                }
-                RuleKind::AbsentIf { .. } if !field.shape.is_option() && !field.shape.is_list() => {
-                    cx.error_spanned_by(
-                        &rule.name,
-                        format!(
-                            "`absent_if` needs an `Option` or `Vec` field: `{member}` is always present"
-                        ),
-                    );
-                }
-                RuleKind::MinItems { .. } | RuleKind::MaxItems { .. } if !field.shape.is_list() => {
-                    cx.error_spanned_by(
-                        &rule.name,
-                        format!("`{name}` needs a `Vec` field; `{member}` is not a list"),
-                    );
-                }
                 RuleKind::RequiredIf { field: sibling, .. }
                 | RuleKind::AbsentIf { field: sibling, .. }
                 | RuleKind::IdCode {

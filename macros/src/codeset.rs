@@ -14,12 +14,12 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::spanned::Spanned;
 use syn::{parse_quote, Data, DeriveInput, Expr, Fields, Ident, LitStr};
 
-use crate::attr::{closest, day, days_in_order, lit_str, parse_value, skip_value};
+use crate::attr::{crate_path, day, days_in_order, lit_str, parse_value, read_keys};
 use crate::ctxt::Ctxt;
 use crate::expand::in_force_tokens;
+use crate::keys::{Derive, Place};
 
 struct Value<'a> {
     ident: &'a Ident,
@@ -35,49 +35,30 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::new();
     let mut krate: syn::Path = parse_quote!(::pcr_runtime);
     let mut id = input.ident.to_string();
-    for attr in input.attrs.iter().filter(|a| a.path().is_ident("pcr")) {
-        let result = attr.parse_nested_meta(|meta| {
-            let key = meta
-                .path
-                .get_ident()
-                .cloned()
-                .unwrap_or_else(|| Ident::new("key", meta.path.span()));
-            match key.to_string().as_str() {
-                "codeset" => {
+    read_keys(
+        &cx,
+        &input.attrs,
+        Place::Type,
+        Derive::Codeset,
+        |known, key, meta| {
+            match known.name {
+                "crate" => {
+                    if let Some(path) = crate_path(&cx, &key, meta)? {
+                        krate = path;
+                    }
+                }
+                _ => {
+                    // codeset
                     if let Some(lit) =
-                        parse_value(&cx, &meta, &key)?.and_then(|v| lit_str(&cx, &key, v))
+                        parse_value(&cx, meta, &key)?.and_then(|v| lit_str(&cx, &key, v))
                     {
                         id = lit.value();
                     }
                 }
-                "crate" => {
-                    if let Some(lit) =
-                        parse_value(&cx, &meta, &key)?.and_then(|v| lit_str(&cx, &key, v))
-                    {
-                        match lit.parse() {
-                            Ok(path) => krate = path,
-                            Err(_) => {
-                                cx.error_spanned_by(&lit, "expected a path, e.g. \"::pcr_runtime\"")
-                            }
-                        }
-                    }
-                }
-                // #[derive(Validate)]'s keys on the type; that derive checks them.
-                other if crate::attr::CONTAINER_KEYS.contains(&other) => skip_value(&meta)?,
-                other => {
-                    let hint = closest(other, &["codeset", "crate"])
-                        .map(|near| format!("; did you mean `{near}`?"))
-                        .unwrap_or_else(|| "; the keys here are: codeset, crate".to_string());
-                    cx.error_spanned_by(&key, format!("unknown key `{other}` on a codeset{hint}"));
-                    skip_value(&meta)?;
-                }
             }
             Ok(())
-        });
-        if let Err(error) = result {
-            cx.syn_error(error);
-        }
-    }
+        },
+    );
 
     let mut values = Vec::new();
     match &input.data {
@@ -123,9 +104,6 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     expand(input, &krate, &id, &values)
 }
 
-/// The keys of a variant's `#[pcr(...)]`.
-const VALUE_KEYS: &[&str] = &["code", "label", "not_allowed_in", "from", "until"];
-
 fn value<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Value<'a> {
     let mut value = Value {
         ident: &variant.ident,
@@ -137,26 +115,25 @@ fn value<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Value<'a> {
     };
     let mut label: Option<LitStr> = None;
     let (mut from, mut until) = (None, None);
-    for attr in variant.attrs.iter().filter(|a| a.path().is_ident("pcr")) {
-        let result = attr.parse_nested_meta(|meta| {
-            let key = meta
-                .path
-                .get_ident()
-                .cloned()
-                .unwrap_or_else(|| Ident::new("key", meta.path.span()));
-            match key.to_string().as_str() {
+    read_keys(
+        cx,
+        &variant.attrs,
+        Place::Variant,
+        Derive::Codeset,
+        |known, key, meta| {
+            match known.name {
                 "code" => {
                     if let Some(lit) =
-                        parse_value(cx, &meta, &key)?.and_then(|v| lit_str(cx, &key, v))
+                        parse_value(cx, meta, &key)?.and_then(|v| lit_str(cx, &key, v))
                     {
                         value.code = lit.value();
                         value.code_span = lit.span();
                     }
                 }
                 "label" => {
-                    label = parse_value(cx, &meta, &key)?.and_then(|v| lit_str(cx, &key, v));
+                    label = parse_value(cx, meta, &key)?.and_then(|v| lit_str(cx, &key, v));
                 }
-                "not_allowed_in" => match parse_value(cx, &meta, &key)? {
+                "not_allowed_in" => match parse_value(cx, meta, &key)? {
                     Some(Expr::Array(array)) => {
                         for stage in array.elems {
                             match &stage {
@@ -178,33 +155,18 @@ fn value<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Value<'a> {
                     None => {}
                 },
                 // #[pcr(from = "2027-01-04")], #[pcr(until = "2028-01-01")]
-                "from" | "until" => {
-                    let day = parse_value(cx, &meta, &key)?.and_then(|v| day(cx, &key, v));
+                _ => {
+                    let day = parse_value(cx, meta, &key)?.and_then(|v| day(cx, &key, v));
                     if key == "from" {
                         from = day;
                     } else {
                         until = day;
                     }
                 }
-                other => {
-                    let hint = closest(other, VALUE_KEYS)
-                        .map(|near| format!("; did you mean `{near}`?"))
-                        .unwrap_or_else(|| {
-                            format!("; the keys here are: {}", VALUE_KEYS.join(", "))
-                        });
-                    cx.error_spanned_by(
-                        &key,
-                        format!("unknown key `{other}` on a codeset value{hint}"),
-                    );
-                    skip_value(&meta)?;
-                }
             }
             Ok(())
-        });
-        if let Err(error) = result {
-            cx.syn_error(error);
-        }
-    }
+        },
+    );
     if from.is_some() || until.is_some() {
         value.days = Some(days_in_order(cx, from, until, "the code"));
     }

@@ -331,6 +331,23 @@ fn value_text(expr: &Expr) -> String {
     }
 }
 
+/// Reports the error a rule's check describes: every rule's runtime
+/// function returns `Option<String>`, `Some` with the description when the
+/// value breaks the rule.
+fn report(span: proc_macro2::Span, code: &Option<syn::LitStr>, check: TokenStream) -> TokenStream {
+    quote_spanned! {span=>
+        if let ::core::option::Option::Some(__description) = #check {
+            __errors.push(__path, #code, __description);
+        }
+    }
+}
+
+/// A text value, for the rules on text; a value that is not text is
+/// reported under the rule (`span`).
+fn text(span: proc_macro2::Span) -> TokenStream {
+    quote_spanned! {span=> ::core::convert::AsRef::<str>::as_ref(__value) }
+}
+
 fn presence_check(
     rule: &Rule,
     field: &Field,
@@ -341,11 +358,11 @@ fn presence_check(
     let code = &rule.code;
     let span = rule.name.span();
     Some(match &rule.kind {
-        RuleKind::Required => quote_spanned! {span=>
-            if ::core::option::Option::is_none(&self.#member) {
-                __errors.push(__path, #code, #krate::rules::required());
-            }
-        },
+        RuleKind::Required => report(
+            span,
+            code,
+            quote! { #krate::rules::required(&self.#member) },
+        ),
         // Both compare a sibling with a value; they differ in what they ask
         // of this field: to be there (E) or not to be (a rule like "no
         // payment delays are reported for a guarantee receivable").
@@ -361,11 +378,10 @@ fn presence_check(
             let value = sibling_value(sibling, fields);
             let text = value_text(equals);
             let equals = quote_spanned! {equals.span()=> (#equals) };
-            let (broken, description) = if matches!(rule.kind, RuleKind::RequiredIf { .. }) {
-                (
-                    quote! { ::core::option::Option::is_none(&self.#member) },
-                    quote! { #krate::rules::required_if(#sibling_json, #text) },
-                )
+            let applies =
+                quote! { ::core::option::Option::is_some_and(#value, |__v| *__v == #equals) };
+            let check = if matches!(rule.kind, RuleKind::RequiredIf { .. }) {
+                quote! { #krate::rules::required_if(&self.#member, #applies, #sibling_json, #text) }
             } else {
                 let present = match field.shape {
                     Shape::Option => quote! { ::core::option::Option::is_some(&self.#member) },
@@ -375,16 +391,9 @@ fn presence_check(
                     Shape::Vec => quote! { !self.#member.is_empty() },
                     Shape::Plain => quote! { true },
                 };
-                (
-                    present,
-                    quote! { #krate::rules::absent_if(#sibling_json, #text) },
-                )
+                quote! { #krate::rules::absent_if(#present, #applies, #sibling_json, #text) }
             };
-            quote_spanned! {span=>
-                if #broken && ::core::option::Option::is_some_and(#value, |__v| *__v == #equals) {
-                    __errors.push(__path, #code, #description);
-                }
-            }
+            report(span, code, check)
         }
         RuleKind::MinItems { min: n } | RuleKind::MaxItems { max: n } => {
             let count = if matches!(rule.kind, RuleKind::MinItems { .. }) {
@@ -392,11 +401,11 @@ fn presence_check(
             } else {
                 quote!(max_items)
             };
-            let check = quote_spanned! {span=>
-                if let ::core::option::Option::Some(__description) = #krate::rules::#count(__list.len(), #n) {
-                    __errors.push(__path, #code, __description);
-                }
-            };
+            let check = report(
+                span,
+                code,
+                quote_spanned! {span=> #krate::rules::#count(__list.len(), #n) },
+            );
             match field.shape {
                 Shape::OptionVec => quote! {
                     if let ::core::option::Option::Some(__list) = &self.#member { #check }
@@ -411,19 +420,16 @@ fn presence_check(
 fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<TokenStream> {
     let code = &rule.code;
     let span = rule.name.span();
-    Some(match &rule.kind {
+    let text = text(span);
+    let check = match &rule.kind {
         RuleKind::Allowed { values } => {
             let names = values.iter().map(value_text);
             quote_spanned! {span=>
-                if let ::core::option::Option::Some(__description) =
-                    #krate::rules::allowed_described(__value, &[#(#values),*], &[#(#names),*], |__value| {
-                        #[allow(unused_imports)]
-                        use #krate::__private::{DescribeDebug as _, DescribeDisplay as _};
-                        (&#krate::__private::Describe(__value)).describe()
-                    })
-                {
-                    __errors.push(__path, #code, __description);
-                }
+                #krate::__private::allowed_described(__value, &[#(#values),*], &[#(#names),*], |__value| {
+                    #[allow(unused_imports)]
+                    use #krate::__private::{DescribeDebug as _, DescribeDisplay as _};
+                    (&#krate::__private::Describe(__value)).describe()
+                })
             }
         }
         RuleKind::Range { min, max } => {
@@ -445,16 +451,12 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
                 None => quote! { ::core::option::Option::None },
             };
             let (min, max) = (bound(min), bound(max));
-            let check = if decimal {
+            let function = if decimal {
                 quote! { #krate::rules::range_of::<#krate::rust_decimal::Decimal> }
             } else {
                 quote! { #krate::rules::range }
             };
-            quote_spanned! {span=>
-                if let ::core::option::Option::Some(__description) = #check(__value, #min, #max) {
-                    __errors.push(__path, #code, __description);
-                }
-            }
+            quote_spanned! {span=> #function(__value, #min, #max) }
         }
         RuleKind::DateRange { min, max } => {
             let bound = |b: &Option<DateBound>| match b {
@@ -468,32 +470,27 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
                 None => quote! { ::core::option::Option::None },
             };
             let (min, max) = (bound(min), bound(max));
-            quote_spanned! {span=>
-                if let ::core::option::Option::Some(__description) = #krate::rules::date_range(__value, #min, #max, __ctx) {
-                    __errors.push(__path, #code, __description);
-                }
-            }
+            quote_spanned! {span=> #krate::rules::date_range(__value, #min, #max, __ctx) }
         }
         RuleKind::Fixed { value } => {
             // A value of the wrong type is reported under the value.
             let only = quote_spanned! {value.span()=> &(#value) };
             quote_spanned! {span=>
-                if let ::core::option::Option::Some(__description) = #krate::rules::fixed_described(__value, #only, |__value| {
+                #krate::__private::fixed_described(__value, #only, |__value| {
                     #[allow(unused_imports)]
                     use #krate::__private::{DescribeDebug as _, DescribeDisplay as _};
                     (&#krate::__private::Describe(__value)).describe()
-                }) {
-                    __errors.push(__path, #code, __description);
-                }
+                })
             }
         }
-        RuleKind::MinChars { min } => quote_spanned! {span=>
-            if let ::core::option::Option::Some(__description) =
-                #krate::rules::min_chars(::core::convert::AsRef::<str>::as_ref(__value), #min)
-            {
-                __errors.push(__path, #code, __description);
-            }
-        },
+        RuleKind::MinChars { min } => {
+            quote_spanned! {span=> #krate::rules::min_chars(#text, #min) }
+        }
+        RuleKind::MaxChars { max } => {
+            quote_spanned! {span=> #krate::rules::max_chars(#text, #max) }
+        }
+        RuleKind::NonBlank => quote_spanned! {span=> #krate::rules::non_blank(#text) },
+        RuleKind::Charset { set } => quote_spanned! {span=> #krate::rules::charset(#text, &#set) },
         RuleKind::Pattern { regex } => {
             let source = regex.value();
             let anchored = format!("^(?:{source})$");
@@ -501,38 +498,13 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
                 {
                     static __PATTERN: #krate::__private::LazyLock<::core::option::Option<#krate::__private::regex::Regex>> =
                         #krate::__private::LazyLock::new(|| #krate::__private::regex::Regex::new(#anchored).ok());
-                    let __text = ::core::convert::AsRef::<str>::as_ref(__value);
-                    let __description = match &*__PATTERN {
-                        ::core::option::Option::Some(__regex) => #krate::rules::pattern(__text, __regex, #source),
+                    match &*__PATTERN {
+                        ::core::option::Option::Some(__regex) => #krate::rules::pattern(#text, __regex, #source),
                         ::core::option::Option::None => ::core::option::Option::Some(::std::format!("The pattern `{}` is too large to compile.", #source)),
-                    };
-                    if let ::core::option::Option::Some(__description) = __description {
-                        __errors.push(__path, #code, __description);
                     }
                 }
             }
         }
-        RuleKind::NonBlank => quote_spanned! {span=>
-            if let ::core::option::Option::Some(__description) =
-                #krate::rules::non_blank(::core::convert::AsRef::<str>::as_ref(__value))
-            {
-                __errors.push(__path, #code, __description);
-            }
-        },
-        RuleKind::MaxChars { max } => quote_spanned! {span=>
-            if let ::core::option::Option::Some(__description) =
-                #krate::rules::max_chars(::core::convert::AsRef::<str>::as_ref(__value), #max)
-            {
-                __errors.push(__path, #code, __description);
-            }
-        },
-        RuleKind::Charset { set } => quote_spanned! {span=>
-            if let ::core::option::Option::Some(__description) =
-                #krate::rules::allowed_chars(::core::convert::AsRef::<str>::as_ref(__value), &#set)
-            {
-                __errors.push(__path, #code, __description);
-            }
-        },
         RuleKind::IdCode {
             type_field,
             personal_identity_code,
@@ -541,7 +513,12 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
             let kind = sibling_value(type_field, fields);
             let personal = personal_identity_code.iter();
             let business = business_id.iter();
-            quote_spanned! {span=>
+            let check = report(
+                span,
+                code,
+                quote! { #krate::rules::id_code(#text, __format, __ctx) },
+            );
+            return Some(quote_spanned! {span=>
                 let __format = match #kind {
                     #(::core::option::Option::Some(__t) if *__t == (#personal) =>
                         ::core::option::Option::Some(#krate::id::IdFormat::PersonalIdentityCode),)*
@@ -550,36 +527,20 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
                     _ => ::core::option::Option::None,
                 };
                 if let ::core::option::Option::Some(__format) = __format {
-                    if let ::core::option::Option::Some(__description) = #krate::rules::id_code(
-                        ::core::convert::AsRef::<str>::as_ref(__value),
-                        __format,
-                        __ctx,
-                    ) {
-                        __errors.push(__path, #code, __description);
-                    }
+                    #check
                 }
-            }
+            });
         }
-        RuleKind::Stage => quote_spanned! {span=>
-            if !#krate::StageRestricted::allowed_in(__value, __ctx.stage) {
-                __errors.push(__path, #code, #krate::rules::stage_not_allowed(__value, __ctx));
-            }
-        },
+        RuleKind::Stage => quote_spanned! {span=> #krate::rules::stage(__value, __ctx) },
         RuleKind::InForce {
             from: None,
             until: None,
         } => quote_spanned! {span=>
-            if let ::core::option::Option::Some(__description) = #krate::rules::in_force(#krate::StageRestricted::in_force(__value), __ctx) {
-                __errors.push(__path, #code, __description);
-            }
+            #krate::rules::in_force(#krate::StageRestricted::in_force(__value), __ctx)
         },
         RuleKind::InForce { from, until } => {
             let days = in_force_tokens(krate, *from, *until);
-            quote_spanned! {span=>
-                if let ::core::option::Option::Some(__description) = #krate::rules::in_force(#days, __ctx) {
-                    __errors.push(__path, #code, __description);
-                }
-            }
+            quote_spanned! {span=> #krate::rules::in_force(#days, __ctx) }
         }
         RuleKind::Required
         | RuleKind::Optional
@@ -590,7 +551,8 @@ fn value_check(rule: &Rule, fields: &[Field], krate: &syn::Path) -> Option<Token
         | RuleKind::Nested
         | RuleKind::Custom { .. }
         | RuleKind::Skip => return None,
-    })
+    };
+    Some(report(span, code, check))
 }
 
 /// `#krate::InForce { from: .., until: .. }` of days read from an

@@ -1,9 +1,13 @@
 #![doc = include_str!("../README.md")]
 
-// The pipeline: `attr` parses `#[pcr(...)]`, `ast` builds the model of the
-// type, `check` runs the rules that span fields, `expand` emits the impl.
-// Every mistake is reported at once, each under the attribute that made it;
-// `fallback` then emits an empty impl so only those errors show.
+// The pipeline, the same for the three derives: `keys` is the one table of
+// `#[pcr(...)]` keys (where each goes, which derive reads it, its arguments,
+// what it needs of its field) and `attr::read_keys` the one reader of them;
+// each derive then parses its keys (`attr`, `disclose/attr.rs`,
+// `codeset.rs`), `check`s the rules that span fields, and expands
+// (`expand`, `disclose/expand.rs`). Every mistake is recorded in a `Ctxt`
+// under the tokens that made it and reported at once; `fallback` then emits
+// an empty impl so only those errors show.
 
 mod ast;
 mod attr;
@@ -13,6 +17,7 @@ mod ctxt;
 mod disclose;
 mod expand;
 mod fallback;
+mod keys;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};

@@ -127,6 +127,8 @@ macro_rules! date {
 #[doc(hidden)]
 pub mod __private {
     pub use regex;
+
+    pub use crate::rules::{allowed_described, fixed_described};
     pub use std::sync::LazyLock;
 
     pub use crate::structure::__private::{

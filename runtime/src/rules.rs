@@ -1,6 +1,7 @@
-//! The checks behind the `#[pcr(...)]` rules. Each returns `None` when the
-//! value keeps the rule, or the description of the error. The derive calls
-//! them; hand-written `Validate` impls can too.
+//! The checks behind the `#[pcr(...)]` rules, one function per rule and
+//! named as it is. Each returns `None` when the value keeps the rule, or the
+//! description of the error. The derive calls them; hand-written `Validate`
+//! impls can too, and they are stable API.
 
 use std::cmp::Ordering;
 
@@ -39,15 +40,15 @@ fn too_many_chars(count: usize, max: usize) -> String {
 /// `#[pcr(charset(set = ..., ...))]`: every character in the set.
 ///
 /// ```
-/// use pcr_runtime::rules::allowed_chars;
+/// use pcr_runtime::rules::charset;
 /// use pcr_runtime::text::{CharClass, CharSet};
 ///
 /// const LETTERS: CharSet = CharSet::new(&[CharClass::Range('A', 'Ö'), CharClass::Chars(" -")]);
-/// assert_eq!(allowed_chars("AB-ÅÖ", &LETTERS), None);
-/// assert!(allowed_chars("A×B", &LETTERS).unwrap().contains("'×' (U+00D7) at position 2"));
+/// assert_eq!(charset("AB-ÅÖ", &LETTERS), None);
+/// assert!(charset("A×B", &LETTERS).unwrap().contains("'×' (U+00D7) at position 2"));
 /// ```
 #[inline]
-pub fn allowed_chars(value: &str, set: &CharSet) -> Option<String> {
+pub fn charset(value: &str, set: &CharSet) -> Option<String> {
     set.first_outside(value).map(outside_chars)
 }
 
@@ -137,22 +138,48 @@ fn invalid_id_code(format: IdFormat, error: id::IdCodeError) -> String {
     format!("The {what} {error}.")
 }
 
+/// `#[pcr(required(...))]`: the value is present.
+///
+/// ```
+/// use pcr_runtime::rules::required;
+///
+/// assert_eq!(required(&Some(1)), None);
+/// assert_eq!(required::<u8>(&None).unwrap(), "The data element is required.");
+/// ```
+#[inline]
+pub fn required<T>(value: &Option<T>) -> Option<String> {
+    value.is_none().then(missing)
+}
+
 /// The description of a missing required value.
-pub fn required() -> String {
+#[cold]
+pub(crate) fn missing() -> String {
     "The data element is required.".to_string()
 }
 
-/// The description of a value present while a sibling has a value that
-/// rules it out.
+/// `#[pcr(absent_if(field = f, equals = VALUE, ...))]`: the value is absent
+/// (a list: empty) when sibling `f` has `VALUE`. `present` says whether
+/// the value is there, `applies` whether the sibling has `VALUE`; `sibling`
+/// and `equals` name them in the description.
 ///
 /// ```
+/// use pcr_runtime::rules::absent_if;
+///
+/// assert_eq!(absent_if(false, true, "loanType", "GuaranteeReceivable"), None);
+/// assert_eq!(absent_if(true, false, "loanType", "GuaranteeReceivable"), None);
 /// assert_eq!(
-///     pcr_runtime::rules::absent_if("loanType", "GuaranteeReceivable"),
+///     absent_if(true, true, "loanType", "GuaranteeReceivable").unwrap(),
 ///     "The data element is not reported when loanType is GuaranteeReceivable.",
 /// );
 /// ```
-pub fn absent_if(sibling: &str, value: &str) -> String {
-    format!("The data element is not reported when {sibling} is {value}.")
+#[inline]
+pub fn absent_if(present: bool, applies: bool, sibling: &str, equals: &str) -> Option<String> {
+    (present && applies).then(|| not_reported(sibling, equals))
+}
+
+#[cold]
+fn not_reported(sibling: &str, equals: &str) -> String {
+    format!("The data element is not reported when {sibling} is {equals}.")
 }
 
 /// `#[pcr(non_blank(...))]`: text that is not empty and not only white
@@ -184,16 +211,33 @@ fn blank() -> String {
     "The data element is required; it is empty or only white space.".to_string()
 }
 
-/// The description of a value missing while a sibling has a given value.
+/// `#[pcr(required_if(field = f, equals = VALUE, ...))]`: the value is
+/// present when sibling `f` has `VALUE`. `applies` says whether it has;
+/// `sibling` and `equals` name them in the description.
 ///
 /// ```
+/// use pcr_runtime::rules::required_if;
+///
+/// assert_eq!(required_if(&Some("FI"), true, "idCodeType", "ForeignBusinessId"), None);
+/// assert_eq!(required_if::<&str>(&None, false, "idCodeType", "ForeignBusinessId"), None);
 /// assert_eq!(
-///     pcr_runtime::rules::required_if("idCodeType", "ForeignBusinessId"),
+///     required_if::<&str>(&None, true, "idCodeType", "ForeignBusinessId").unwrap(),
 ///     "The data element is required when idCodeType is ForeignBusinessId.",
 /// );
 /// ```
-pub fn required_if(sibling: &str, value: &str) -> String {
-    format!("The data element is required when {sibling} is {value}.")
+#[inline]
+pub fn required_if<T>(
+    value: &Option<T>,
+    applies: bool,
+    sibling: &str,
+    equals: &str,
+) -> Option<String> {
+    (value.is_none() && applies).then(|| required_when(sibling, equals))
+}
+
+#[cold]
+fn required_when(sibling: &str, equals: &str) -> String {
+    format!("The data element is required when {sibling} is {equals}.")
 }
 
 /// "1 character", "2 characters".
@@ -238,7 +282,7 @@ fn not_permitted(value: &dyn std::fmt::Debug, names: &[&str]) -> String {
 /// its `Display` where it has one: a code as written, not `Known(..)`).
 ///
 /// ```
-/// use pcr_runtime::rules::allowed_described;
+/// use pcr_runtime::__private::allowed_described;
 /// use pcr_runtime::Lenient;
 ///
 /// let value: Lenient<u8> = Lenient::Unknown("Other".into());
@@ -248,6 +292,7 @@ fn not_permitted(value: &dyn std::fmt::Debug, names: &[&str]) -> String {
 ///     "The value Other is not permitted here; the permitted values are One.",
 /// );
 /// ```
+#[doc(hidden)]
 #[inline]
 pub fn allowed_described<T: PartialEq>(
     value: &T,
@@ -298,7 +343,7 @@ pub fn fixed<T: PartialEq + std::fmt::Debug>(value: &T, only: &T) -> Option<Stri
 /// `Display` where it has one: a code as written, not `Known(..)`).
 ///
 /// ```
-/// use pcr_runtime::rules::fixed_described;
+/// use pcr_runtime::__private::fixed_described;
 ///
 /// assert_eq!(fixed_described(&true, &true, |v| v.to_string()), None);
 /// assert_eq!(
@@ -306,6 +351,7 @@ pub fn fixed<T: PartialEq + std::fmt::Debug>(value: &T, only: &T) -> Option<Stri
 ///     "The value is false; the only permitted value is true.",
 /// );
 /// ```
+#[doc(hidden)]
 #[inline]
 pub fn fixed_described<T: PartialEq>(
     value: &T,
@@ -355,8 +401,37 @@ fn not_in_force(dates: InForce, day: time::Date) -> String {
     format!("Not in force on {day}: in force {dates}.")
 }
 
+/// `#[pcr(stage(...))]`: the register accepts the value in the context's
+/// stage.
+///
+/// ```
+/// use pcr_runtime::rules::stage;
+/// use pcr_runtime::{date, Context, Stage, StageRestricted};
+///
+/// #[derive(Debug)]
+/// struct NewLoan;
+/// impl StageRestricted for NewLoan {
+///     fn allowed_in(&self, stage: Stage) -> bool {
+///         stage != Stage::First
+///     }
+/// }
+/// assert_eq!(stage(&NewLoan, &Context::new(Stage::Second, date!(2026 - 04 - 01))), None);
+/// assert!(stage(&NewLoan, &Context::new(Stage::First, date!(2024 - 04 - 01))).is_some());
+/// ```
+#[inline]
+pub fn stage<T: crate::StageRestricted + std::fmt::Debug>(
+    value: &T,
+    ctx: &Context,
+) -> Option<String> {
+    if value.allowed_in(ctx.stage) {
+        return None;
+    }
+    Some(not_in_stage(value, ctx))
+}
+
 /// The description of a codeset value the stage does not allow.
-pub fn stage_not_allowed(value: &dyn std::fmt::Debug, ctx: &Context) -> String {
+#[cold]
+fn not_in_stage(value: &dyn std::fmt::Debug, ctx: &Context) -> String {
     format!(
         "The value {value:?} is not allowed in the {} stage of the register.",
         ctx.stage

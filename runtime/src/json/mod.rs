@@ -572,7 +572,7 @@ fn walk_with(
     for (path, found) in walk.found {
         errors.push_error(match found {
             diagnose::Found::Missing => ValidationError {
-                description: crate::rules::required(),
+                description: crate::rules::missing(),
                 path,
                 code: options.required_code.into(),
             },
