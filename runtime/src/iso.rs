@@ -98,25 +98,29 @@ impl FromStr for CountryCode {
     type Err = UnknownIsoCode;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let unknown = || UnknownIsoCode {
-            what: "a 2-letter country code according to ISO 3166",
-            found: s.to_string(),
-        };
-        // Upper-case on the stack: no allocation per code.
-        let mut upper = [0u8; 2];
-        if s.len() != 2 || !s.is_ascii() {
-            return Err(unknown());
-        }
-        upper.copy_from_slice(s.as_bytes());
-        upper.make_ascii_uppercase();
-        let upper = std::str::from_utf8(&upper).expect("ASCII");
-        if is_user_assigned(upper) {
-            return Err(unknown());
-        }
-        iso3166_static::Alpha2::from_str(upper)
+        upper_case::<2>(s)
+            .and_then(|upper| {
+                let upper = std::str::from_utf8(&upper).expect("ASCII");
+                if is_user_assigned(upper) {
+                    return None;
+                }
+                iso3166_static::Alpha2::from_str(upper).ok()
+            })
             .map(CountryCode)
-            .map_err(|_| unknown())
+            .ok_or_else(|| UnknownIsoCode {
+                what: "a 2-letter country code according to ISO 3166",
+                found: s.to_string(),
+            })
     }
+}
+
+/// `s` in upper case when it is `N` ASCII characters, on the stack (no
+/// allocation per code); the one reading of both ISO codes.
+fn upper_case<const N: usize>(s: &str) -> Option<[u8; N]> {
+    let bytes: [u8; N] = s.as_bytes().try_into().ok()?;
+    bytes
+        .is_ascii()
+        .then(|| bytes.map(|b| b.to_ascii_uppercase()))
 }
 
 /// ISO 3166-1 leaves AA, QM–QZ, XA–XZ and ZZ to users; they name no
@@ -131,20 +135,13 @@ impl FromStr for CurrencyCode {
     type Err = UnknownIsoCode;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let unknown = || UnknownIsoCode {
-            what: "a 3-letter currency code according to ISO 4217",
-            found: s.to_string(),
-        };
-        // Upper-case on the stack: no allocation per code.
-        let mut upper = [0u8; 3];
-        if s.len() != 3 || !s.is_ascii() {
-            return Err(unknown());
-        }
-        upper.copy_from_slice(s.as_bytes());
-        upper.make_ascii_uppercase();
-        remembered_currency(upper)
+        upper_case::<3>(s)
+            .and_then(remembered_currency)
             .map(CurrencyCode)
-            .ok_or_else(unknown)
+            .ok_or_else(|| UnknownIsoCode {
+                what: "a 3-letter currency code according to ISO 4217",
+                found: s.to_string(),
+            })
     }
 }
 

@@ -25,132 +25,118 @@ impl<'a> Differ<'a> {
     }
 
     pub(super) fn codesets(&mut self) {
-        let old: BTreeMap<&str, &Codeset> = self
-            .old
-            .codesets
-            .iter()
-            .map(|c| (c.id.value.as_str(), c))
-            .collect();
-        let new: BTreeMap<&str, &Codeset> = self
-            .new
-            .codesets
-            .iter()
-            .map(|c| (c.id.value.as_str(), c))
-            .collect();
-        let requested = Self::in_requests(self.new);
-        for (id, c) in &new {
+        let (old, new) = (self.old, self.new);
+        let requested = Self::in_requests(new);
+        for (id, pair) in paired(&old.codesets, &new.codesets, |c| &c.id.value) {
             let path = format!("codesets[{id}]");
-            let sections = sections(c.source.as_slice());
-            let Some(o) = old.get(id) else {
-                self.push(
+            match pair {
+                Paired::Added(c) => self.push(
                     path,
                     What::CodesetAdded,
                     None,
                     Some(c.name.value.clone()),
-                    sections,
-                );
-                continue;
-            };
-            // Compare what the codeset is, not where it was written.
-            if content_text(o) != content_text(c)
-                && !matches!(
-                    (&o.content, &c.content),
-                    (CodesetContent::Listed(_), CodesetContent::Listed(_))
-                )
-            {
-                {
-                    self.push(
-                        path.clone(),
-                        What::CodesetChanged,
-                        Some(content_text(o)),
-                        Some(content_text(c)),
-                        sections.clone(),
-                    );
-                    continue;
-                }
-            }
-            let in_requests = requested.contains(*id);
-            for value in c.values() {
-                let value_path = format!("{path}.values[{}]", value.code.value);
-                let value_sections = sections_or(value.source.as_slice(), &sections);
-                match o.value(&value.code.value) {
-                    None => self.push(
-                        value_path,
-                        What::CodesetValueAdded,
-                        None,
-                        Some(value.code.value.clone()),
-                        value_sections,
-                    ),
-                    Some(old_value) => {
-                        let old_stages: BTreeSet<Stage> = old_value
-                            .not_allowed_in_stages
-                            .iter()
-                            .map(|s| s.value)
-                            .collect();
-                        let new_stages: BTreeSet<Stage> = value
-                            .not_allowed_in_stages
-                            .iter()
-                            .map(|s| s.value)
-                            .collect();
-                        if old_stages != new_stages {
-                            self.push(
-                                value_path.clone(),
-                                What::CodesetValueStageChanged {
-                                    in_requests,
-                                    fewer_refused: new_stages.is_subset(&old_stages),
-                                },
-                                Some(stages_text(&old_stages)),
-                                Some(stages_text(&new_stages)),
-                                value_sections.clone(),
-                            );
-                        }
-                        if old_value.in_force != value.in_force {
-                            self.push_dated(
-                                value_path.clone(),
-                                What::CodeInForceChanged {
-                                    in_requests,
-                                    narrower: narrower(&old_value.in_force, &value.in_force),
-                                },
-                                (
-                                    Some(in_force_text(&old_value.in_force)),
-                                    Some(in_force_text(&value.in_force)),
-                                ),
-                                value_sections.clone(),
-                                in_force_day(&old_value.in_force, &value.in_force),
-                            );
-                        }
-                        if old_value.label.value != value.label.value {
-                            self.push(
-                                value_path,
-                                What::CodesetValueLabelChanged,
-                                Some(old_value.label.value.clone()),
-                                Some(value.label.value.clone()),
-                                value_sections,
-                            );
-                        }
-                    }
-                }
-            }
-            for value in o.values() {
-                if c.value(&value.code.value).is_none() {
-                    self.push(
-                        format!("{path}.values[{}]", value.code.value),
-                        What::CodesetValueRemoved { in_requests },
-                        Some(value.code.value.clone()),
-                        None,
-                        sections_or(value.source.as_slice(), &sections),
-                    );
-                }
-            }
-        }
-        for (id, c) in &old {
-            if !new.contains_key(id) {
-                self.push(
-                    format!("codesets[{id}]"),
+                    sections(c.source.as_slice()),
+                ),
+                Paired::Removed(c) => self.push(
+                    path,
                     What::CodesetRemoved,
                     Some(c.name.value.clone()),
                     None,
                     sections(c.source.as_slice()),
+                ),
+                Paired::Both(o, c) => self.codeset_changes(path, o, c, requested.contains(id)),
+            }
+        }
+    }
+
+    /// What changed in a codeset both specs have.
+    fn codeset_changes(&mut self, path: String, o: &Codeset, c: &Codeset, in_requests: bool) {
+        let sections = sections(c.source.as_slice());
+        // Compare what the codeset is, not where it was written.
+        if content_text(o) != content_text(c)
+            && !matches!(
+                (&o.content, &c.content),
+                (CodesetContent::Listed(_), CodesetContent::Listed(_))
+            )
+        {
+            self.push(
+                path,
+                What::CodesetChanged,
+                Some(content_text(o)),
+                Some(content_text(c)),
+                sections,
+            );
+            return;
+        }
+        for value in c.values() {
+            let value_path = format!("{path}.values[{}]", value.code.value);
+            let value_sections = sections_or(value.source.as_slice(), &sections);
+            match o.value(&value.code.value) {
+                None => self.push(
+                    value_path,
+                    What::CodesetValueAdded,
+                    None,
+                    Some(value.code.value.clone()),
+                    value_sections,
+                ),
+                Some(old_value) => {
+                    let old_stages: BTreeSet<Stage> = old_value
+                        .not_allowed_in_stages
+                        .iter()
+                        .map(|s| s.value)
+                        .collect();
+                    let new_stages: BTreeSet<Stage> = value
+                        .not_allowed_in_stages
+                        .iter()
+                        .map(|s| s.value)
+                        .collect();
+                    if old_stages != new_stages {
+                        self.push(
+                            value_path.clone(),
+                            What::CodesetValueStageChanged {
+                                in_requests,
+                                fewer_refused: new_stages.is_subset(&old_stages),
+                            },
+                            Some(stages_text(&old_stages)),
+                            Some(stages_text(&new_stages)),
+                            value_sections.clone(),
+                        );
+                    }
+                    if old_value.in_force != value.in_force {
+                        self.push_dated(
+                            value_path.clone(),
+                            What::CodeInForceChanged {
+                                in_requests,
+                                narrower: narrower(&old_value.in_force, &value.in_force),
+                            },
+                            (
+                                Some(in_force_text(&old_value.in_force)),
+                                Some(in_force_text(&value.in_force)),
+                            ),
+                            value_sections.clone(),
+                            in_force_day(&old_value.in_force, &value.in_force),
+                        );
+                    }
+                    if old_value.label.value != value.label.value {
+                        self.push(
+                            value_path,
+                            What::CodesetValueLabelChanged,
+                            Some(old_value.label.value.clone()),
+                            Some(value.label.value.clone()),
+                            value_sections,
+                        );
+                    }
+                }
+            }
+        }
+        for value in o.values() {
+            if c.value(&value.code.value).is_none() {
+                self.push(
+                    format!("{path}.values[{}]", value.code.value),
+                    What::CodesetValueRemoved { in_requests },
+                    Some(value.code.value.clone()),
+                    None,
+                    sections_or(value.source.as_slice(), &sections),
                 );
             }
         }

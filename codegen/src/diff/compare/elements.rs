@@ -24,18 +24,23 @@ impl<'a> Differ<'a> {
         let path = |r: &crate::spec::Reading| {
             format!("messages[{}].readings[{}]", new.id.value, r.id.value)
         };
-        let find =
-            |list: &'a [crate::spec::Reading], id: &str| list.iter().find(|r| r.id.value == id);
-        for n in &new.readings {
-            match find(&old.readings, &n.id.value) {
-                None => self.push(
+        for (_, pair) in paired(&old.readings, &new.readings, |r| &r.id.value) {
+            match pair {
+                Paired::Added(n) => self.push(
                     path(n),
                     What::ReadingAdded { direction },
                     None,
                     Some(places(n).join("; ")),
                     sections(&n.source),
                 ),
-                Some(o) if places(o) != places(n) => self.push(
+                Paired::Removed(o) => self.push(
+                    path(o),
+                    What::ReadingRemoved { direction },
+                    Some(places(o).join("; ")),
+                    None,
+                    sections(&o.source),
+                ),
+                Paired::Both(o, n) if places(o) != places(n) => self.push(
                     path(n),
                     What::ReadingChanged {
                         direction,
@@ -46,7 +51,7 @@ impl<'a> Differ<'a> {
                     Some(places(n).join("; ")),
                     sections(&n.source),
                 ),
-                Some(o) if texts(o) != texts(n) => self.push(
+                Paired::Both(o, n) if texts(o) != texts(n) => self.push(
                     path(n),
                     What::ReadingChanged {
                         direction,
@@ -63,92 +68,50 @@ impl<'a> Differ<'a> {
                     )),
                     sections(&n.source),
                 ),
-                Some(_) => {}
-            }
-        }
-        for o in &old.readings {
-            if find(&new.readings, &o.id.value).is_none() {
-                self.push(
-                    path(o),
-                    What::ReadingRemoved { direction },
-                    Some(places(o).join("; ")),
-                    None,
-                    sections(&o.source),
-                );
+                Paired::Both(..) => {}
             }
         }
     }
 
     pub(super) fn messages(&mut self) {
-        let old: BTreeMap<&str, &Message> = self
-            .old
-            .messages
-            .iter()
-            .map(|m| (m.id.value.as_str(), m))
-            .collect();
-        let new: BTreeMap<&str, &Message> = self
-            .new
-            .messages
-            .iter()
-            .map(|m| (m.id.value.as_str(), m))
-            .collect();
-        for (id, m) in &new {
-            match old.get(id) {
-                None => self.push(
-                    format!("messages[{id}]"),
+        let (old, new) = (self.old, self.new);
+        let mut old_elements = BTreeMap::new();
+        let mut new_elements = BTreeMap::new();
+        for (id, pair) in paired(&old.messages, &new.messages, |m| &m.id.value) {
+            let path = format!("messages[{id}]");
+            match pair {
+                Paired::Added(m) => self.push(
+                    path,
                     What::MessageAdded,
                     None,
                     Some(m.name.value.clone()),
                     sections(m.source.as_slice()),
                 ),
-                Some(o) if o.direction.value != m.direction.value => self.push(
-                    format!("messages[{id}]"),
-                    What::MessageDirectionChanged,
-                    Some(format!("{:?}", o.direction.value)),
-                    Some(format!("{:?}", m.direction.value)),
-                    sections(m.source.as_slice()),
-                ),
-                Some(_) => {}
-            }
-        }
-        for (id, m) in &new {
-            if let Some(o) = old.get(id) {
-                self.readings(o, m);
-            }
-        }
-        for (id, m) in &old {
-            if !new.contains_key(id) {
-                self.push(
-                    format!("messages[{id}]"),
+                Paired::Removed(m) => self.push(
+                    path,
                     What::MessageRemoved {
                         direction: m.direction.value,
                     },
                     Some(m.name.value.clone()),
                     None,
                     sections(m.source.as_slice()),
-                );
-            }
-        }
-        let mut old_elements = BTreeMap::new();
-        let mut new_elements = BTreeMap::new();
-        for m in &self.old.messages {
-            if new.contains_key(m.id.value.as_str()) {
-                flatten(
-                    m,
-                    &m.elements,
-                    &format!("messages[{}]", m.id.value),
-                    &mut old_elements,
-                );
-            }
-        }
-        for m in &self.new.messages {
-            if old.contains_key(m.id.value.as_str()) {
-                flatten(
-                    m,
-                    &m.elements,
-                    &format!("messages[{}]", m.id.value),
-                    &mut new_elements,
-                );
+                ),
+                Paired::Both(o, m) => {
+                    if o.direction.value != m.direction.value {
+                        self.push(
+                            path.clone(),
+                            What::MessageDirectionChanged,
+                            Some(format!("{:?}", o.direction.value)),
+                            Some(format!("{:?}", m.direction.value)),
+                            sections(m.source.as_slice()),
+                        );
+                    }
+                    self.readings(o, m);
+                    // The elements of the messages both have, compared
+                    // across messages (an element may move between them).
+                    flatten(o, &o.elements, &path, &mut old_elements);
+                    flatten(m, &m.elements, &path, &mut new_elements);
+                }
             }
         }
         self.elements(old_elements, new_elements);

@@ -302,54 +302,78 @@ impl<'a> Differ<'a> {
     }
 
     fn error_codes(&mut self) {
-        let old: BTreeMap<&str, _> = self
-            .old
-            .error_codes
-            .iter()
-            .map(|e| (e.code.value.as_str(), e))
-            .collect();
-        let new: BTreeMap<&str, _> = self
-            .new
-            .error_codes
-            .iter()
-            .map(|e| (e.code.value.as_str(), e))
-            .collect();
-        for (code, e) in &new {
-            match old.get(code) {
-                None => self.push(
-                    format!("error_codes[{code}]"),
+        let (old, new) = (self.old, self.new);
+        for (code, pair) in paired(&old.error_codes, &new.error_codes, |e| &e.code.value) {
+            let path = format!("error_codes[{code}]");
+            match pair {
+                Paired::Added(e) => self.push(
+                    path,
                     What::ErrorCodeAdded,
                     None,
                     Some(e.description.value.clone()),
                     vec![],
                 ),
-                Some(o)
+                Paired::Removed(e) => self.push(
+                    path,
+                    What::ErrorCodeRemoved,
+                    Some(e.description.value.clone()),
+                    None,
+                    vec![],
+                ),
+                Paired::Both(o, e)
                     if o.description.value != e.description.value
                         || o.owner.value != e.owner.value =>
                 {
                     self.push(
-                        format!("error_codes[{code}]"),
+                        path,
                         What::ErrorCodeChanged,
                         Some(o.description.value.clone()),
                         Some(e.description.value.clone()),
                         vec![],
                     )
                 }
-                Some(_) => {}
-            }
-        }
-        for (code, e) in &old {
-            if !new.contains_key(code) {
-                self.push(
-                    format!("error_codes[{code}]"),
-                    What::ErrorCodeRemoved,
-                    Some(e.description.value.clone()),
-                    None,
-                    vec![],
-                );
+                Paired::Both(..) => {}
             }
         }
     }
+}
+
+/// One key's items in the old and the new spec.
+pub(super) enum Paired<'a, T> {
+    /// In the new spec only.
+    Added(&'a T),
+    /// In the old spec only.
+    Removed(&'a T),
+    /// In both: compared.
+    Both(&'a T, &'a T),
+}
+
+/// The items of `old` and `new` paired by `key`, in the keys' order: the one
+/// pairing of the comparisons (codesets, messages, readings, error codes).
+pub(super) fn paired<'a, T>(
+    old: &'a [T],
+    new: &'a [T],
+    key: impl Fn(&'a T) -> &'a str,
+) -> Vec<(&'a str, Paired<'a, T>)> {
+    let mut by_key: BTreeMap<&str, (Option<&T>, Option<&T>)> = BTreeMap::new();
+    for item in old {
+        by_key.entry(key(item)).or_default().0 = Some(item);
+    }
+    for item in new {
+        by_key.entry(key(item)).or_default().1 = Some(item);
+    }
+    by_key
+        .into_iter()
+        .filter_map(|(k, pair)| {
+            let paired = match pair {
+                (None, Some(new)) => Paired::Added(new),
+                (Some(old), None) => Paired::Removed(old),
+                (Some(old), Some(new)) => Paired::Both(old, new),
+                (None, None) => return None,
+            };
+            Some((k, paired))
+        })
+        .collect()
 }
 
 fn sections_or(sources: &[Source], fallback: &[String]) -> Vec<String> {
