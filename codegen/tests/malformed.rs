@@ -15,9 +15,34 @@ fn kinds(text: &str) -> Vec<Kind> {
 
 #[test]
 fn empty_and_almost_empty_files() {
-    for text in ["", "\n", "# only a comment\n", "---\n", "~\n"] {
-        let found = kinds(text);
-        assert!(!found.is_empty(), "{text:?}");
+    // Nothing at all: every required section is missing, each named.
+    for text in ["", "\n", "# only a comment\n"] {
+        let diagnostics = load_str("bad.yaml", text).expect_err("an empty spec must not load");
+        let missing: Vec<String> = diagnostics
+            .iter()
+            .map(|d| {
+                assert_eq!(d.kind, Kind::MissingKey, "{text:?}: {d}");
+                d.message.clone()
+            })
+            .collect();
+        let sections = [
+            "spec_format",
+            "document",
+            "format_rules",
+            "error_codes",
+            "implicit_errors",
+            "codesets",
+            "messages",
+        ];
+        assert_eq!(
+            missing,
+            sections.map(|s| format!("`{s}` is missing")),
+            "{text:?}"
+        );
+    }
+    // An explicit empty document (`null`) is no mapping.
+    for text in ["---\n", "~\n"] {
+        assert_eq!(kinds(text), [Kind::Syntax], "{text:?}");
     }
 }
 

@@ -412,8 +412,17 @@ fn bodies_over_the_size_limit_are_not_read() {
     let endless = std::io::repeat(b' ');
     let error = json::read_from::<request::Message>(endless, &ctx(), &options).unwrap_err();
     assert_eq!(error, ReadError::TooLarge { limit: 100 });
-    assert_eq!(json::DEFAULT_MAX_BYTES, 10 * 1024 * 1024);
-    assert_eq!(READ_OPTIONS.max_bytes, json::DEFAULT_MAX_BYTES);
+    // The models' limit is the documented 10 MiB: a valid request padded
+    // with white space to exactly 10 MiB reads, one byte more does not.
+    let ten_mib = 10 * 1024 * 1024;
+    let mut padded = fixture("request").to_string();
+    padded.push_str(&" ".repeat(ten_mib - padded.len()));
+    assert!(json::read::<request::Message>(&padded, &ctx(), &READ_OPTIONS).is_ok());
+    padded.push(' ');
+    assert_eq!(
+        json::read::<request::Message>(&padded, &ctx(), &READ_OPTIONS).unwrap_err(),
+        ReadError::TooLarge { limit: ten_mib }
+    );
 }
 
 #[test]
