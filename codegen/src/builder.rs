@@ -33,7 +33,7 @@ impl std::fmt::Display for Error {
         match self {
             Error::Spec(diagnostics) => write!(f, "{diagnostics}"),
             Error::NoSpec => f.write_str("no spec given: call `Builder::spec` with the spec file"),
-            Error::RuntimePath(path) => write!(f, "`{path}` is not a Rust path to the runtime crate, e.g. \"::pcr_runtime\" or \"::my_models::pcr_runtime\""),
+            Error::RuntimePath(path) => f.write_str(&emit::not_a_runtime_path(path)),
             Error::RegisterFeature(name) => write!(f, "`{name}` is not a cargo feature name ({})", emit::FEATURE_NAME_RULE),
             Error::NoOutDir => f.write_str("no output directory: call `Builder::out_dir`, or run from a build script (OUT_DIR)"),
             Error::Io { path, source } => write!(f, "cannot write {}: {source}", path.display()),

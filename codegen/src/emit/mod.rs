@@ -79,6 +79,12 @@ pub(crate) fn runtime_path(text: &str) -> Option<syn::Path> {
     syn::parse_str(text).ok()
 }
 
+/// Why `text` is refused as the runtime's path, for the emitter's
+/// diagnostic and `Builder`'s error alike.
+pub(crate) fn not_a_runtime_path(text: &str) -> String {
+    format!("`{text}` is not a Rust path to the runtime crate, e.g. \"::pcr_runtime\" or \"::my_models::pcr_runtime\"")
+}
+
 /// What a cargo feature name is made of, as errors say it.
 pub const FEATURE_NAME_RULE: &str =
     "letters, digits, `_`, `-`, `+`, `.`; not starting with `-`, `+` or `.`";
@@ -105,10 +111,7 @@ pub fn emit_with(spec: &Spec, options: &Options) -> Result<GeneratedFile, Diagno
             &spec.file,
             crate::spec::Pos::new(1, 1),
             "",
-            format!(
-                "`{}` is not a Rust path to the runtime crate, e.g. \"::pcr_runtime\" or \"::my_models::pcr_runtime\"",
-                options.runtime
-            ),
+            not_a_runtime_path(&options.runtime),
         )]));
     };
     if runtime_path(DEFAULT_RUNTIME).as_ref() != Some(&runtime) {
