@@ -1,6 +1,6 @@
 //! The spec: a YAML transcription of one API description, loaded and checked.
 //!
-//! The pipeline runs one way: [`yaml`] turns text into nodes with positions,
+//! The pipeline runs one way: `yaml` turns text into nodes with positions,
 //! `read` turns nodes into the [`model`] (reporting every node of the wrong
 //! shape), and `check` runs the rules that span the whole spec (references,
 //! uniqueness, subsets). [`load`] returns the model only when nothing is wrong,

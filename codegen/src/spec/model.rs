@@ -224,7 +224,7 @@ pub enum Source {
 }
 
 impl std::fmt::Display for Source {
-    /// "section 3.3 (line 210)", a page as "TITLE" (<ADDRESS>, read DAY),
+    /// "section 3.3 (line 210)", a page as `"TITLE" (<ADDRESS>, read DAY)`,
     /// or a reference as written: how the generated docs, the schemas and
     /// the diff cite it.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
