@@ -377,8 +377,7 @@ pub fn container_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> ContainerAttrs {
                 ),
                 None => {}
             },
-            _ => {
-                // rename_all
+            "rename_all" => {
                 if let Some(lit) = parse_value(cx, meta, &key)?.and_then(|v| lit_str(cx, &key, v)) {
                     if RENAME_ALL.contains(&lit.value().as_str()) {
                         out.rename_all = Some(lit);
@@ -387,6 +386,7 @@ pub fn container_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> ContainerAttrs {
                     }
                 }
             }
+            _ => unreachable!("every key of this derive is read above"),
         }
             Ok(())
         },

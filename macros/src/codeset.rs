@@ -47,14 +47,14 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
                         krate = path;
                     }
                 }
-                _ => {
-                    // codeset
+                "codeset" => {
                     if let Some(lit) =
                         parse_value(&cx, meta, &key)?.and_then(|v| lit_str(&cx, &key, v))
                     {
                         id = lit.value();
                     }
                 }
+                _ => unreachable!("every key of this derive is read above"),
             }
             Ok(())
         },
@@ -155,7 +155,7 @@ fn value<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Value<'a> {
                     None => {}
                 },
                 // #[pcr(from = "2027-01-04")], #[pcr(until = "2028-01-01")]
-                _ => {
+                "from" | "until" => {
                     let day = parse_value(cx, meta, &key)?.and_then(|v| day(cx, &key, v));
                     if key == "from" {
                         from = day;
@@ -163,6 +163,7 @@ fn value<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Value<'a> {
                         until = day;
                     }
                 }
+                _ => unreachable!("every key of this derive is read above"),
             }
             Ok(())
         },

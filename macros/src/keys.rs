@@ -271,3 +271,65 @@ pub fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `#[pcr(KEY ...)]` with arguments of the shape the key takes, however
+    /// wrong their values: the derive must read it, never reach a key it
+    /// has no arm for.
+    fn attribute(key: &Key) -> String {
+        if key.args.is_empty() {
+            format!("#[pcr({} = \"x\")]", key.name)
+        } else {
+            let args: Vec<String> = key.args.iter().map(|a| format!("{a} = x")).collect();
+            format!("#[pcr({}({}))]", key.name, args.join(", "))
+        }
+    }
+
+    fn derive(derive: Derive, input: &str) -> proc_macro2::TokenStream {
+        let input: syn::DeriveInput = syn::parse_str(input).expect("a type");
+        match derive {
+            Derive::Validate => crate::expand::derive_validate(&input),
+            Derive::Disclose => crate::disclose::derive(&input),
+            Derive::Codeset => crate::codeset::derive(&input),
+        }
+    }
+
+    #[test]
+    fn every_key_of_the_table_is_read_by_each_derive_that_takes_it() {
+        for key in KEYS {
+            for &by in key.derives {
+                let attr = attribute(key);
+                let input = match key.place {
+                    Place::Type => format!("{attr} enum T {{ A }}"),
+                    Place::Field => format!("struct T {{ {attr} f: Option<u8> }}"),
+                    Place::Variant => format!("enum T {{ {attr} A }}"),
+                };
+                // The expansion may hold errors (the values are nonsense);
+                // reading the key must not panic, and an error never says
+                // the key is unknown.
+                let out = std::panic::catch_unwind(|| derive(by, &input).to_string())
+                    .unwrap_or_else(|_| panic!("{by:?} panicked on {input}"));
+                assert!(
+                    !out.contains(&format!("unknown rule `{}`", key.name))
+                        && !out.contains(&format!("unknown key `{}`", key.name)),
+                    "{by:?} does not know {input}: {out}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_key_no_derive_reads_is_reported_by_each() {
+        for by in [Derive::Validate, Derive::Disclose, Derive::Codeset] {
+            let input = "#[pcr(colour = \"red\")] enum T { A }";
+            let out = derive(by, input).to_string();
+            assert!(
+                out.contains("unknown key `colour` on the type"),
+                "{by:?}: {out}"
+            );
+        }
+    }
+}
