@@ -93,6 +93,7 @@ fn a_spec_against_itself_has_no_changes() {
     assert!(d.changes.is_empty());
     assert!(!d.breaking());
     assert_eq!(d.summary().semver, None);
+    assert_eq!(d.json()["summary"]["semver"], "none");
     assert!(d.markdown().ends_with("No changes.\n"));
 }
 

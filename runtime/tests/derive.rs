@@ -393,3 +393,29 @@ mod absent_if {
         assert_eq!(found(&unknown), []);
     }
 }
+
+/// The fewest and most characters of a note, as constants.
+const NOTE_MIN_CHARS: usize = 2;
+const NOTE_MAX_CHARS: usize = 4;
+
+#[derive(Validate)]
+struct Note {
+    #[pcr(min_chars(min = NOTE_MIN_CHARS, code = "SHORT"))]
+    #[pcr(max_chars(max = NOTE_MAX_CHARS, code = "LONG"))]
+    text: String,
+}
+
+#[test]
+fn character_counts_may_be_constants() {
+    let codes = |text: &str| -> Vec<String> {
+        let note = Note { text: text.into() };
+        match note.validate(&ctx(Stage::First)) {
+            Ok(()) => Vec::new(),
+            Err(errors) => errors.iter().map(|e| e.code.to_string()).collect(),
+        }
+    };
+    assert_eq!(codes("ä"), ["SHORT"]);
+    assert_eq!(codes("äö"), Vec::<String>::new());
+    assert_eq!(codes("äöüå"), Vec::<String>::new());
+    assert_eq!(codes("äöüåx"), ["LONG"]);
+}

@@ -102,21 +102,16 @@ impl<'a> Differ<'a> {
                             value_sections.clone(),
                         );
                     }
-                    if old_value.in_force != value.in_force {
-                        self.push_dated(
-                            value_path.clone(),
-                            What::CodeInForceChanged {
-                                in_requests,
-                                narrower: narrower(&old_value.in_force, &value.in_force),
-                            },
-                            (
-                                Some(in_force_text(&old_value.in_force)),
-                                Some(in_force_text(&value.in_force)),
-                            ),
-                            value_sections.clone(),
-                            in_force_day(&old_value.in_force, &value.in_force),
-                        );
-                    }
+                    self.push_in_force(
+                        value_path.clone(),
+                        &old_value.in_force,
+                        &value.in_force,
+                        value_sections.clone(),
+                        |narrower| What::CodeInForceChanged {
+                            in_requests,
+                            narrower,
+                        },
+                    );
                     if old_value.label.value != value.label.value {
                         self.push(
                             value_path,

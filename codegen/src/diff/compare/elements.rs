@@ -432,21 +432,16 @@ impl<'a> Differ<'a> {
                 sections.clone(),
             );
         }
-        if oe.in_force != ne.in_force {
-            self.push_dated(
-                path.clone(),
-                What::InForceChanged {
-                    direction: n.message.direction.value,
-                    narrower: narrower(&oe.in_force, &ne.in_force),
-                },
-                (
-                    Some(in_force_text(&oe.in_force)),
-                    Some(in_force_text(&ne.in_force)),
-                ),
-                sections.clone(),
-                in_force_day(&oe.in_force, &ne.in_force),
-            );
-        }
+        self.push_in_force(
+            path.clone(),
+            &oe.in_force,
+            &ne.in_force,
+            sections.clone(),
+            |narrower| What::InForceChanged {
+                direction: n.message.direction.value,
+                narrower,
+            },
+        );
         if oe.name.value != ne.name.value {
             self.push(
                 path.clone(),

@@ -141,6 +141,29 @@ impl<'a> Differ<'a> {
         self.push_on(path, what, values, sections, Some(day));
     }
 
+    /// A change of the days something is in force (an element or a code),
+    /// when there is one: both days said, the day it takes effect, and
+    /// whether fewer days are in force (`what` is told).
+    fn push_in_force(
+        &mut self,
+        path: String,
+        old: &InForce,
+        new: &InForce,
+        sections: Vec<String>,
+        what: impl FnOnce(bool) -> What,
+    ) {
+        if old == new {
+            return;
+        }
+        self.push_dated(
+            path,
+            what(narrower(old, new)),
+            (Some(in_force_text(old)), Some(in_force_text(new))),
+            sections,
+            in_force_day(old, new),
+        );
+    }
+
     fn push_on(
         &mut self,
         path: String,
